@@ -1,0 +1,1 @@
+"""The domain: content, matching and the rules of every flow. No Teams, HTTP or SQL here."""

@@ -1,0 +1,56 @@
+"""Decide how to answer one message: safety first, then the knowledge base."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from knowledge.language import detect_lang
+from knowledge.matching import Matcher
+from knowledge.models import Entry, Lang
+from knowledge.safety import Signal, check_safety
+
+Kind = Literal["emergency", "answer", "clarify", "fallback"]
+EMERGENCY_TOPIC = "report.emergency"
+# A message that mentions these may be a disclosure: never keep its text.
+SENSITIVE = frozenset({"discriminatie", "intimidatie", "seksueel", "gevaar", "politie", "represaille"})
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The bot's reading of one message; dialogs turn it into replies."""
+
+    kind: Kind
+    topic: str
+    score: float
+    lang: Lang
+    entry: Entry | None = None
+    choices: tuple[Entry, ...] = ()
+    signal: Signal | None = None
+    sensitive: bool = False
+
+    @property
+    def keep_text_for_moderators(self) -> bool:
+        """Fallbacks and near-misses teach moderators; disclosures and emergencies are never kept."""
+        return self.kind in ("fallback", "clarify") and not self.sensitive
+
+
+class Answerer:
+    """Safety check, language, matching: one call per message."""
+
+    def __init__(self, matcher: Matcher) -> None:
+        self.matcher = matcher
+
+    def decide(self, text: str, locale: str | None = None) -> Decision:
+        lang = detect_lang(text, locale)
+        safety = check_safety(text)
+        if safety.urgent:
+            return Decision("emergency", EMERGENCY_TOPIC, 100.0, lang, signal=safety.signal, sensitive=True)
+        result = self.matcher.match(text)
+        sensitive = bool(SENSITIVE.intersection(result.features))
+        if result.outcome == "answer" and result.best is not None:
+            return Decision("answer", result.topic, result.score, lang, entry=result.best, sensitive=sensitive)
+        if result.outcome == "clarify":
+            choices = tuple(c.entry for c in result.candidates)
+            return Decision("clarify", result.topic, result.score, lang, choices=choices, sensitive=sensitive)
+        return Decision("fallback", "fallback", result.score, lang, sensitive=sensitive)

@@ -1,0 +1,205 @@
+"""Match an employee's message to knowledge entries: features, weights, scores, outcome."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from knowledge.lexicon import Lexicon
+from knowledge.loader import KnowledgeBase
+from knowledge.models import Entry
+from knowledge.normalize import stem, tokens
+
+SOCIAL = frozenset({"hallo", "bedankt", "help"})
+# Score factor for an entry whose area needs context the message lacks.
+MISSING_CONTEXT = 0.6
+TERM_FEATURE = "@term"
+# Words of subjects the bot does not cover (lexicon concept): never part of an
+# example, always weighing fully in a message.
+OFFTOPIC = "offtopic"
+# Weight of the message's coverage over the example's in the F-measure (< 1: the
+# message's words must be explained).
+BETA = 0.7
+_QUOTED = re.compile(r"['\"‘’“”„«»][^'\"‘’“”„«»]{2,60}['\"‘’“”„«»]")
+
+Outcome = Literal["answer", "clarify", "fallback"]
+TermTagger = Callable[[str], bool]
+
+
+class Analyzer:
+    """Turns text into matching features: synonyms joined, stop-words dropped, typos mended."""
+
+    def __init__(self, lexicon: Lexicon, term_tagger: TermTagger | None = None) -> None:
+        self.lexicon = lexicon
+        self.term_tagger = term_tagger
+        self._targets: dict[str, str] = {}
+        self._target_keys: list[str] = []
+
+    def learn_vocabulary(self, features: set[str]) -> None:
+        """Words the fuzzy step may mend towards: features of examples and one-word synonyms."""
+        targets = {f: f for f in features if not f.startswith("@")}
+        for key, concept in self.lexicon.phrases.items():
+            if len(key) == 1 and len(key[0]) >= 4:
+                targets.setdefault(key[0], concept)
+        self._targets = targets
+        self._target_keys = list(targets)
+
+    def _concept(self, token: str) -> str | None:
+        for core, concept in self.lexicon.prefixes:
+            if token.startswith(core):
+                return concept
+        for core, concept in self.lexicon.contains:
+            if core in token:
+                return concept
+        return None
+
+    def _mend(self, token: str) -> list[str]:
+        """Map an unknown token to known ones: a typo (edit distance) or a compound split."""
+        if len(token) < 6 or not self._target_keys:
+            return [token]
+        budget = 1 if len(token) < 8 else 2
+        hit = process.extractOne(token, self._target_keys, scorer=Levenshtein.distance, score_cutoff=budget)
+        if hit is not None and hit[0][0] == token[0]:
+            return [self._targets[hit[0]]]
+        if len(token) >= 8:
+            for i in range(len(token) - 3, 3, -1):
+                left, right = token[:i], token[i:]
+                for link in ("", "s", "e", "en"):
+                    if link and not left.endswith(link):
+                        continue
+                    head = left[: len(left) - len(link)] if link else left
+                    if len(head) < 3:
+                        continue
+                    a = self._targets.get(head) or self._targets.get(stem(head))
+                    b = self._targets.get(right) or self._targets.get(stem(right))
+                    if a and b:
+                        return [a, b]
+        return [token]
+
+    def features(self, text: str) -> list[str]:
+        toks = tokens(text)
+        out: list[str] = []
+        i = 0
+        phrases = self.lexicon.phrases
+        while i < len(toks):
+            for n in range(min(self.lexicon.max_phrase, len(toks) - i), 0, -1):
+                concept = phrases.get(tuple(toks[i : i + n]))
+                if concept is None and n == 1:
+                    concept = phrases.get((stem(toks[i]),))
+                if concept is not None:
+                    out.append(concept)
+                    i += n
+                    break
+            else:
+                tok = toks[i]
+                i += 1
+                if tok in self.lexicon.stopwords:
+                    continue
+                concept = self._concept(tok) if len(tok) >= 5 else None
+                if concept is not None:
+                    out.append(concept)
+                    continue
+                stemmed = stem(tok)
+                if stemmed in self._targets or tok in self._targets:
+                    out.append(self._targets.get(stemmed) or self._targets[tok])
+                else:
+                    out.extend(self._mend(stemmed))
+        if (self.term_tagger is not None and self.term_tagger(text)) or _QUOTED.search(text):
+            out.append(TERM_FEATURE)
+        if any(f not in SOCIAL and self._known(f) for f in out):
+            out = [f for f in out if f not in SOCIAL]
+        return list(dict.fromkeys(out))
+
+    def _known(self, feature: str) -> bool:
+        return feature in self._targets or feature in self.lexicon.concepts or feature.startswith("@")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    entry: Entry
+    score: float
+
+
+@dataclass(frozen=True)
+class MatchResult:
+    """What the matcher concluded about one message."""
+
+    outcome: Outcome
+    topic: str
+    score: float
+    candidates: tuple[Candidate, ...]
+    features: tuple[str, ...]
+
+    @property
+    def best(self) -> Entry | None:
+        return self.candidates[0].entry if self.candidates else None
+
+
+class Matcher:
+    """Scores every entry against a message; built once per knowledge version."""
+
+    def __init__(self, kb: KnowledgeBase, analyzer: Analyzer) -> None:
+        self.kb = kb
+        self.analyzer = analyzer
+        raw = {e.id: [set(analyzer.features(q)) for _, q in e.questions.all()] for e in kb.entries.values()}
+        analyzer.learn_vocabulary({f for sets in raw.values() for s in sets for f in s})
+        # Re-analyse now that typos and compounds in the examples can be mended too.
+        self._examples: dict[str, list[frozenset[str]]] = {
+            e.id: [frozenset(analyzer.features(q)) - {OFFTOPIC} for _, q in e.questions.all()]
+            for e in kb.entries.values()
+        }
+        n = len(self._examples)
+        df: dict[str, int] = {}
+        for sets in self._examples.values():
+            for f in set().union(*sets):
+                df[f] = df.get(f, 0) + 1
+        self._idf = {f: math.log((n + 1) / (c + 0.5)) for f, c in df.items()}
+        self._unknown = max(self._idf.values(), default=1.0)
+
+    def weight(self, feature: str) -> float:
+        return self._idf.get(feature, self._unknown)
+
+    def _score(self, query: set[str], example: frozenset[str]) -> float:
+        if not query or not example:
+            return 0.0
+        wq = sum(self.weight(f) for f in query)
+        we = sum(self.weight(f) for f in example)
+        m = sum(self.weight(f) for f in query & example)
+        if m == 0:
+            return 0.0
+        p, r = m / wq, m / we
+        b2 = BETA * BETA
+        return 100.0 * (1 + b2) * p * r / (b2 * p + r)
+
+    def rank(self, features: Sequence[str]) -> list[Candidate]:
+        query = set(features)
+        scored = []
+        for eid, examples in self._examples.items():
+            entry = self.kb.entries[eid]
+            score = max(self._score(query, ex) for ex in examples)
+            needed = self.analyzer.lexicon.required(entry.topic)
+            if needed and not needed & query:
+                score *= MISSING_CONTEXT
+            if score > 0:
+                scored.append(Candidate(entry, score))
+        return sorted(scored, key=lambda c: -c.score)
+
+    def match(self, text: str) -> MatchResult:
+        features = tuple(self.analyzer.features(text))
+        ranked = self.rank(features)
+        if not ranked:
+            return MatchResult("fallback", "fallback", 0.0, (), features)
+        best = ranked[0]
+        limits = self.analyzer.lexicon.threshold(best.entry.topic)
+        if best.score >= limits.answer:
+            return MatchResult("answer", best.entry.topic, round(best.score, 1), tuple(ranked[:3]), features)
+        if best.score >= limits.clarify:
+            close = tuple(c for c in ranked[:3] if c.score >= limits.clarify)
+            return MatchResult("clarify", best.entry.topic, round(best.score, 1), close, features)
+        return MatchResult("fallback", "fallback", round(best.score, 1), tuple(ranked[:3]), features)

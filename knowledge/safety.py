@@ -1,0 +1,87 @@
+"""Safety first: recognise immediate danger and suicidal thoughts before anything else."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from knowledge.normalize import fold, strip_markup
+
+Signal = Literal["danger", "self_harm"]
+
+# A question *about* a word ("is 'zelfmoord plegen' een goede term?") is not a signal.
+_ABOUT_WORDS = re.compile(
+    r"\b(woord|term|uitdrukking|begrip|formulering|zeggen|schrijven|noemen|taalgebruik|word|phrase|wording|say|write)\b"
+    r"|['\"‘’“”„«»]"
+)
+
+_NOW = r"(nu|nou|op dit moment|momenteel|net|zojuist|direct|meteen|now|right now|at the moment|currently|just)"
+_ME = r"(me|mij|mijn|ons|we|wij|ik|my|us|i|myself)"
+
+_DANGER = [
+    # explicit danger or emergency
+    r"\b(in|acuut|direct) gevaar\b", r"\bgevaarlijke? situatie\b", r"\blevensgevaar\b", r"\bnoodgeval\b", r"\bnoodsituatie\b",
+    r"\b(i am|i'?m|we are|we'?re|someone is|im) in danger\b", r"\bdanger(ous)? (situation|person)\b", r"\bemergency\b",
+    r"\bnot safe\b.*\b" + _NOW + r"\b", r"\bniet (meer )?veilig\b.*\b" + _NOW + r"\b", r"\b" + _NOW + r"\b.*\b(niet veilig|onveilig|unsafe)\b",
+    r"\bonveilig\b.*\b" + _NOW + r"\b", r"\bunsafe\b.*\b" + _NOW + r"\b",
+    r"\bbel(t)? 112\b", r"\b112\b",
+    # threats of violence happening now (present tense)
+    r"\b(bedreigt|bedreigen|dreigt|dreigen) " + _ME + r"\b", r"\b(word|wordt|worden) (nu |net )?bedreigd\b",
+    r"\b(threatens|threatening|is threatening|are threatening) (me|us|to)\b", r"\b(am|are|being) (being )?threatened\b",
+    r"\bdreigt (me |mij )?(te )?(slaan|steken|vermoorden|doden|aan te vallen|iets aan te doen)\b",
+    r"\b(slaat|schopt|duwt|aanvalt|valt) " + _ME + r"\b(?!.*\b(vorige|gisteren|vroeger|ooit|week|maand|jaar)\b)",
+    r"\b(hits|hitting|attacking|attacks|beating|punching|kicking) (me|us|someone|a colleague)\b",
+    r"\b(wapen|mes|pistool|vuurwapen|knife|gun|weapon)\b",
+    r"\b(geweld|violence|vecht|vechten|fight|fighting|vechtpartij)\b.*\b" + _NOW + r"\b",
+    r"\b" + _NOW + r"\b.*\b(geweld|violence|vechtpartij|fighting)\b",
+    r"\b(achtervolgt|volgt) (me|mij)\b.*\b" + _NOW + r"\b", r"\b(is following|follows|stalking) me\b",
+    r"\b(staat|wacht) (nu )?(bij|voor) (mijn|de) (deur|huis|auto)\b.*\b(bedreig|boos|agressief|dreig)",
+    r"\bhelp+ ?!{2,}", r"\b(sos|hulp nodig nu|help nu|help me nu|help me now)\b",
+    r"\b(brand|fire)\b.*\b" + _NOW + r"\b", r"\bbommelding|bomb threat\b",
+]
+
+_SELF_HARM = [
+    r"\b(ik|i) (wil|want to|wanna) (dood|die|niet meer leven|er niet meer zijn|mezelf (iets )?aandoen|kill myself|end it|end my life|hurt myself)\b",
+    r"\b(ik|i) (denk|think|am thinking|ben) (er )?(aan|about|over) (zelfmoord|suicide|zelfdoding|suicidaal|mezelf|ending my life|killing myself|dood)\b",
+    r"\b(zelfmoord|suicide|zelfdoding) (te )?(plegen|commit|doen)\b.*\b(ik|wil|denk|i|me|myself)\b",
+    r"\b(ik|i) (ga|am going to|will|overweeg|consider) (mezelf|myself|zelfmoord|suicide|een einde)\b",
+    r"\bsuicidaal\b", r"\bsuicidal\b", r"\bsuicidale gedachten\b", r"\bzelfmoordgedachten\b", r"\bsuicide ?gedachten\b",
+    r"\b(mezelf|myself) (iets )?(aandoen|aan te doen|doden|kill|killing|hurt|hurting|snijden|cut|cutting)\b",
+    r"\b(niet meer|no longer|don'?t want to) (leven|live|be alive|verder)\b", r"\bhet leven niet meer\b", r"\bwil er een einde aan maken\b",
+    r"\beinde aan (mijn|m'n) leven\b", r"\bend my life\b", r"\bkill myself\b", r"\b(self[- ]?harm|zelfbeschadiging)\b",
+    r"\bzie het (niet meer zitten|leven niet meer zitten)\b", r"\bzie geen uitweg\b", r"\bno way out\b", r"\bgeen zin meer (in|om te) leven\b",
+]
+
+_DANGER_RE = re.compile("|".join(_DANGER))
+_SELF_HARM_RE = re.compile("|".join(_SELF_HARM))
+
+
+@dataclass(frozen=True)
+class SafetyCheck:
+    signal: Signal | None
+
+    @property
+    def urgent(self) -> bool:
+        return self.signal is not None
+
+
+def _clean(text: str) -> str:
+    return " ".join(fold(strip_markup(text)).replace("’", "'").split())
+
+
+def check_safety(text: str) -> SafetyCheck:
+    """Self-harm first (113 and 112), then immediate danger (112)."""
+    clean = _clean(text)
+    if not clean:
+        return SafetyCheck(None)
+    if _SELF_HARM_RE.search(clean):
+        return SafetyCheck("self_harm")
+    if _DANGER_RE.search(clean) and not _is_about_words(clean):
+        return SafetyCheck("danger")
+    return SafetyCheck(None)
+
+
+def _is_about_words(clean: str) -> bool:
+    """'is "bedreigen" een goed woord?' is a language question, not an emergency."""
+    return bool(_ABOUT_WORDS.search(clean)) and "?" in clean and not re.search(r"\b(nu|now|help)\b", clean)
