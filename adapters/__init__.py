@@ -1,0 +1,1 @@
+"""Everything that touches the outside world: storage, Teams, the web, exports."""

@@ -1,0 +1,1 @@
+"""Writers that turn domain data into CSV, Markdown and DOCX files."""

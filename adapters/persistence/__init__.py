@@ -1,0 +1,1 @@
+"""SQL persistence for bot state, gaps and feedback; knows SQLAlchemy, never botbuilder."""

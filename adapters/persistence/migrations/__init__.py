@@ -1,0 +1,1 @@
+"""Alembic scripts ship inside the package so an installed bot can migrate itself."""

@@ -1,0 +1,1 @@
+"""Hand-written, explicit migrations: one file per schema change."""

@@ -1,0 +1,1 @@
+"""HTTP pages and APIs that are not the Bot Framework protocol."""
