@@ -1,0 +1,1 @@
+"""Composition root: settings, create_app(), the command line, wiring."""

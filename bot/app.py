@@ -1,0 +1,106 @@
+"""create_app(settings): build every part once and wire it into one aiohttp application."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from aiohttp import web
+from adapters.persistence.db import Database
+from adapters.persistence.repositories import SqlFeedbackLog, SqlGapLog
+from adapters.persistence.state import SqlStateStore
+from adapters.teams.adapter import create_adapter
+from adapters.teams.http import MessagesEndpoint
+from adapters.teams.state_storage import SqlBotStorage
+from bot.settings import Settings
+from dialogs.activity_handler import WegwijzerBot
+from dialogs.services import Brain, Services
+from knowledge.answering import Answerer
+from knowledge.lexicon import load_lexicon
+from knowledge.loader import load_knowledge
+from knowledge.matching import Analyzer, Matcher
+
+log = logging.getLogger("wegwijzer.app")
+
+DATABASE = web.AppKey("database", Database)
+BRAIN = web.AppKey("brain", Brain)
+SETTINGS = web.AppKey("settings", Settings)
+
+
+def build_brain(content_dir: Path) -> Brain:
+    """Load and index all content; raises ContentError naming the file and entry on any fault."""
+    kb = load_knowledge(content_dir)
+    lexicon = load_lexicon(content_dir / "lexicon.yaml")
+    matcher = Matcher(kb, Analyzer(lexicon))
+    return Brain(kb=kb, answerer=Answerer(matcher))
+
+
+async def healthz(request: web.Request) -> web.Response:
+    database = request.app[DATABASE]
+    brain = request.app[BRAIN]
+    db_ok = await database.ping()
+    body = {
+        "status": "ok" if db_ok else "unavailable",
+        "database": "ok" if db_ok else "unreachable",
+        "knowledge_entries": len(brain.kb.entries),
+        "mode": "development" if request.app[SETTINGS].development_mode else "production",
+    }
+    return web.json_response(body, status=200 if db_ok else 503)
+
+
+def create_app(settings: Settings) -> web.Application:
+    """The whole server; nothing is built at import time and nothing else reads the environment."""
+    brain = build_brain(settings.knowledge_dir)
+    database = Database(settings.database_url)
+    services = Services(brain=brain, gaps=SqlGapLog(database), feedback=SqlFeedbackLog(database))
+    state_store = SqlStateStore(database)
+    storage = SqlBotStorage(state_store)
+    bot = WegwijzerBot.create(storage, services)
+    adapter = create_adapter(
+        settings.microsoft_app_id,
+        settings.microsoft_app_password,
+        settings.microsoft_app_type,
+        settings.microsoft_app_tenant_id,
+    )
+    messages = MessagesEndpoint(adapter, bot, settings.max_message_bytes)
+
+    app = web.Application(client_max_size=settings.max_message_bytes)
+    app[SETTINGS] = settings
+    app[DATABASE] = database
+    app[BRAIN] = brain
+    app.router.add_post("/api/messages", messages.handle)
+    app.router.add_get("/healthz", healthz)
+
+    app.cleanup_ctx.append(_purge_stale_state(state_store, timedelta(minutes=settings.state_ttl_minutes)))
+
+    async def close_database(_: web.Application) -> None:
+        await database.dispose()
+
+    app.on_cleanup.append(close_database)
+    return app
+
+
+def _purge_stale_state(store: SqlStateStore, ttl: timedelta):  # noqa: ANN202 - aiohttp cleanup context
+    """Dialog state untouched for `ttl` is deleted: flows forget what they were told."""
+
+    async def run(_: web.Application):  # noqa: ANN202
+        async def loop() -> None:
+            while True:
+                try:
+                    purged = await store.purge_older_than(datetime.now(UTC) - ttl)
+                    if purged:
+                        log.info("stale dialog state purged", extra={"event": "state_purged", "count": purged})
+                except Exception as exc:  # the database may be away; try again next round
+                    log.warning("state purge failed", extra={"event": "state_purge_failed", "error_type": type(exc).__name__})
+                await asyncio.sleep(min(60.0, ttl.total_seconds() / 4))
+
+        task = asyncio.create_task(loop())
+        yield
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+
+    return run

@@ -1,0 +1,1 @@
+"""Conversation flows: one ComponentDialog per file; every decision is asked of knowledge/."""

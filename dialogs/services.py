@@ -1,0 +1,27 @@
+"""What the flows need, handed in by the composition root (bot/)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from knowledge.answering import Answerer
+from knowledge.loader import KnowledgeBase
+from knowledge.ports import FeedbackLog, GapLog
+
+
+@dataclass
+class Brain:
+    """The current knowledge and the answerer built on it; swapped whole when content is republished."""
+
+    kb: KnowledgeBase
+    answerer: Answerer
+
+
+@dataclass
+class Services:
+    brain: Brain
+    gaps: GapLog
+    feedback: FeedbackLog
+    today: Callable[[], date] = field(default=date.today)
