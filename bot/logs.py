@@ -36,7 +36,8 @@ def configure_logging(level: str = "INFO") -> None:
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
     # The SDK and msrest log request details at INFO/DEBUG, including ids.
-    for noisy in ("botbuilder", "botframework", "msrest", "msal", "urllib3"):
+    # aiosqlite and SQLAlchemy echo statements with their parameters (question texts) at DEBUG.
+    for noisy in ("botbuilder", "botframework", "msrest", "msal", "urllib3", "aiosqlite", "sqlalchemy", "asyncpg", "alembic"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
 

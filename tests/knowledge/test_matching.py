@@ -1,0 +1,98 @@
+"""Normalisation, features and outcomes of the matcher (pure, table-driven)."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.language import detect_lang
+from knowledge.normalize import fold, stem, strip_markup, tokens
+from knowledge.privacy import mask_personal_data
+from tests.dialogs.harness import brain
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Één Stilteruimte!", ["een", "stilteruimte"]),  # accents and case
+        ("<at>Wegwijzer</at> waar is de VP?", ["waar", "is", "de", "vp"]),  # Teams mention removed
+        ("heeeeel   vervelend", ["heel", "vervelend"]),  # stretched letters
+        ("VP's en BI", ["vp", "en", "bi"]),  # 's plural of an abbreviation
+        ("mail jan@example.org of https://x.nl/a", ["mail", "of"]),  # addresses carry no topic
+        ("stilte\u00adruimte", ["stilteruimte"]),  # soft hyphen from copy-paste
+    ],
+)
+def test_tokens(raw: str, expected: list[str]) -> None:
+    assert tokens(raw) == expected
+
+
+def test_fold_and_markup() -> None:
+    assert fold("Ĳsland café") == "ijsland cafe"
+    assert "onclick" not in strip_markup('<p onclick="x">hoi</p>')
+
+
+@pytest.mark.parametrize(("word", "key"), [("melden", "meld"), ("meldingen", "meld"), ("vragen", "vrag"), ("vp", "vp")])
+def test_stem(word: str, key: str) -> None:
+    assert stem(word) == key
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("waar is de gebedsruimte", "stilteruimte"),  # synonym
+        ("where is the prayer room", "stilteruimte"),  # English phrase
+        ("bel de VP", "vertrouwenspersoon"),  # abbreviation
+        ("melding bij BI", "bureau_integriteit"),
+        ("vraag voor de WH", "wethouder"),
+        ("ik ben gediscrimineerd", "discriminatie"),  # participle via contains-pattern
+        ("stiltruimte", "stilteruimte"),  # a typo, mended by edit distance
+        ("vertrouwenspersooon", "vertrouwenspersoon"),
+    ],
+)
+def test_features_join_synonyms_abbreviations_and_typos(text: str, concept: str) -> None:
+    assert concept in brain().answerer.matcher.analyzer.features(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("where is the quiet room?", "en"), ("waar is de stilteruimte?", "nl"), ("VP", "nl"), ("hello", "en")],
+)
+def test_reply_language(text: str, lang: str) -> None:
+    assert detect_lang(text, "nl-NL") == lang
+
+
+def test_locale_decides_when_the_text_is_not_clear() -> None:
+    assert detect_lang("VP", "en-US") == "en"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("hoe bereik ik een vertrouwenspersoon", "answer"),
+        ("wat is de hoofdstad van Peru", "fallback"),
+        ("", "fallback"),
+        ("?!?", "fallback"),
+    ],
+)
+def test_outcomes(text: str, kind: str) -> None:
+    assert brain().answerer.decide(text, "nl-NL").kind == kind
+
+
+def test_clarify_offers_at_most_three_distinct_entries() -> None:
+    answerer = brain().answerer
+    for text in ("melden", "vraag", "stilte", "anoniem"):
+        decision = answerer.decide(text, "nl-NL")
+        assert len(decision.choices) <= 3
+        assert len({e.id for e in decision.choices}) == len(decision.choices)
+
+
+def test_report_topics_are_stricter_than_the_default() -> None:
+    lexicon = brain().answerer.matcher.analyzer.lexicon
+    assert lexicon.threshold("report.start").answer > lexicon.threshold("language.guide").answer
+
+
+@pytest.mark.parametrize(
+    ("raw", "hidden"),
+    [("mail me: a.b@gemeente.nl", "a.b@gemeente.nl"), ("bel 06-12345678", "12345678"), ("personeelsnummer 1234567", "1234567")],
+)
+def test_personal_data_is_masked(raw: str, hidden: str) -> None:
+    assert hidden not in mask_personal_data(raw)

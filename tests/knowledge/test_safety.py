@@ -1,0 +1,58 @@
+"""Safety first: every danger sentence is caught; ordinary and language questions are not."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.safety import check_safety
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "iemand bedreigt me nu",  # threat, present
+        "er is een gevaarlijke situatie in de hal",  # danger
+        "een bezoeker heeft een mes",  # weapon
+        "help!!! hij slaat me",  # violence now
+        "ik ben in gevaar",
+        "I am in danger",
+        "someone is threatening me",
+        "there's a man with a knife in the lobby",
+        "ik word bedreigd door een klant",
+        "call 112 please",
+    ],
+)
+def test_danger(text: str) -> None:
+    assert check_safety(text).signal == "danger"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik wil dood",
+        "ik denk aan zelfmoord",
+        "ik wil mezelf iets aandoen",
+        "ik zie het niet meer zitten en wil er een einde aan maken",
+        "I want to kill myself",
+        "i'm having suicidal thoughts",
+        "ik heb zelfmoordgedachten",
+    ],
+)
+def test_self_harm(text: str) -> None:
+    assert check_safety(text).signal == "self_harm"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "waar is de stilteruimte",
+        "mag ik 'pleegde zelfmoord' schrijven?",  # a question about wording
+        "is 'bedreigd' het juiste woord?",
+        "hoe meld ik discriminatie",
+        "mijn collega werd vorige maand bedreigd, wat kan ik doen?",  # past: a reporting question
+        "de printer doet het niet",
+        "",
+    ],
+)
+def test_no_signal(text: str) -> None:
+    assert check_safety(text).signal is None
