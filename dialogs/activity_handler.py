@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from dialogs import cards
 from dialogs._sdk import (
     Activity,
@@ -14,6 +16,7 @@ from dialogs._sdk import (
     Storage,
     TurnContext,
 )
+from dialogs.flow import Flow
 from dialogs.main_dialog import MainDialog, send_card
 from dialogs.services import Services
 from dialogs.texts import t
@@ -31,8 +34,8 @@ class WegwijzerBot(ActivityHandler):
         self.dialogs.add(main_dialog)
 
     @classmethod
-    def create(cls, storage: Storage, services: Services) -> WegwijzerBot:
-        return cls(ConversationState(storage), MainDialog(services))
+    def create(cls, storage: Storage, services: Services, flows: Sequence[Flow] = ()) -> WegwijzerBot:
+        return cls(ConversationState(storage), MainDialog(services, flows))
 
     async def on_turn(self, turn_context: TurnContext) -> None:
         await super().on_turn(turn_context)

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from dialogs import cards
 from dialogs._sdk import (
     CardFactory,
     ComponentDialog,
+    DialogContext,
     DialogTurnResult,
+    DialogTurnStatus,
     MessageFactory,
     TurnContext,
     WaterfallDialog,
     WaterfallStepContext,
 )
+from dialogs.flow import Flow, options_for_action, options_for_text
 from dialogs.services import Services
 from dialogs.texts import t
 from dialogs.turn import record_match
@@ -22,6 +26,7 @@ from knowledge.language import detect_lang, locale_lang
 from knowledge.models import Entry, Lang
 from knowledge.ports import Gap
 from knowledge.privacy import mask_personal_data
+from knowledge.safety import check_safety
 
 MAX_QUESTION_CHARS = 4000
 SOCIAL_TOPICS = {"bot.greeting", "bot.help"}
@@ -34,36 +39,69 @@ async def send_card(context: TurnContext, card: dict[str, Any]) -> None:
 class MainDialog(ComponentDialog):
     """Routes one message: card actions, safety first, then an answer, a 'Bedoel je…?' or the fallback.
 
-    Steps: route_step. Exits: ends after replying; longer flows run as child dialogs.
+    Steps: route_step. Exits: ends after replying, or runs a registered Flow as a
+    child dialog and ends with it. While a flow runs, an urgent safety signal
+    interrupts it: the flow is cancelled and 112/113 come first.
     """
 
     ID = "main"
     ROUTE = "main.route"
 
-    def __init__(self, services: Services) -> None:
+    def __init__(self, services: Services, flows: Sequence[Flow] = ()) -> None:
         super().__init__(MainDialog.ID)
         self.services = services
+        self.flows = tuple(flows)
         self.add_dialog(WaterfallDialog(MainDialog.ROUTE, [self.route_step]))
+        for flow in self.flows:
+            self.add_dialog(flow.dialog)
         self.initial_dialog_id = MainDialog.ROUTE
+
+    async def on_continue_dialog(self, inner_dc: DialogContext) -> DialogTurnResult:
+        text = (inner_dc.context.activity.text or "").strip()
+        safety = check_safety(text) if text else None
+        if safety is not None and safety.urgent:
+            await inner_dc.cancel_all_dialogs()
+            lang = detect_lang(text, inner_dc.context.activity.locale)
+            record_match(inner_dc.context, "report.emergency", 100)
+            await send_card(inner_dc.context, cards.emergency_card(safety.signal or "danger", lang))
+            return DialogTurnResult(DialogTurnStatus.Complete)
+        return await super().on_continue_dialog(inner_dc)
 
     async def route_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         activity = step.context.activity
         value = activity.value if isinstance(activity.value, dict) else None
         if value and isinstance(value.get("action"), str):
+            flow = next((f for f in self.flows if value["action"] in f.actions), None)
+            if flow is not None:
+                lang = locale_lang(activity.locale)
+                return await step.begin_dialog(flow.dialog.id, options_for_action(value, lang))
             await self.on_action(step.context, value)
-        else:
-            await self.on_text(step.context, (activity.text or "").strip())
+            return await step.end_dialog()
+        text = (activity.text or "").strip()
+        decision = await self.on_text(step.context, text)
+        if decision is not None:
+            flow = next((f for f in self.flows if decision.topic in f.topics), None)
+            if flow is not None:
+                entry_id = decision.entry.id if decision.entry else None
+                return await step.begin_dialog(
+                    flow.dialog.id, options_for_text(decision.topic, entry_id, text, decision.lang)
+                )
+            await self.reply(step.context, decision, text)
         return await step.end_dialog()
 
-    async def on_text(self, context: TurnContext, text: str) -> None:
+    async def on_text(self, context: TurnContext, text: str) -> Decision | None:
+        """The decision for a text message, or None when it was empty or too long (already answered)."""
         lang = detect_lang(text, context.activity.locale)
         if not text or len(text) > MAX_QUESTION_CHARS:
             record_match(context, "fallback", 0)
             await send_card(context, cards.menu_card(lang, t("empty" if not text else "too_long", lang)))
-            return
+            return None
         decision = self.services.brain.answerer.decide(text, context.activity.locale)
         record_match(context, decision.topic, decision.score)
-        await self.reply(context, decision, text)
+        if decision.kind != "answer":
+            await self.reply(context, decision, text)
+            return None
+        return decision
 
     async def reply(self, context: TurnContext, decision: Decision, text: str) -> None:
         lang = decision.lang

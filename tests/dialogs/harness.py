@@ -43,10 +43,11 @@ class Conversation:
         storage: Storage | None = None,
         locale: str = "nl-NL",
         conversation_type: str = "personal",
+        flows: tuple = (),
     ) -> None:
         self.services = services or make_services()
         self.storage = storage or MemoryStorage()
-        self.bot = WegwijzerBot.create(self.storage, self.services)
+        self.bot = WegwijzerBot.create(self.storage, self.services, flows)
         self.locale = locale
         self.user = ChannelAccount(id=f"29:{uuid.uuid4().hex}", name="Test Medewerker", aad_object_id=str(uuid.uuid4()))
         self.conversation = ConversationAccount(

@@ -1,0 +1,31 @@
+"""How a multi-step flow plugs into MainDialog: the topics and card actions that start it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from dialogs._sdk import Dialog
+
+
+@dataclass(frozen=True)
+class Flow:
+    """A ComponentDialog plus what starts it.
+
+    MainDialog begins `dialog` with options {"topic", "entry", "text", "lang"} when a
+    message is answered with one of `topics`, or {"value", "lang"} when a card action
+    named in `actions` arrives outside the flow. The flow records the turn's
+    knowledge.match itself (dialogs.turn.record_match) when it handles a card action.
+    """
+
+    dialog: Dialog
+    topics: frozenset[str] = field(default_factory=frozenset)
+    actions: frozenset[str] = field(default_factory=frozenset)
+
+
+def options_for_text(topic: str, entry_id: str | None, text: str, lang: str) -> dict[str, Any]:
+    return {"topic": topic, "entry": entry_id, "text": text, "lang": lang}
+
+
+def options_for_action(value: dict[str, Any], lang: str) -> dict[str, Any]:
+    return {"value": value, "lang": lang}
