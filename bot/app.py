@@ -15,6 +15,7 @@ from adapters.persistence.state import SqlStateStore
 from adapters.teams.adapter import create_adapter
 from adapters.teams.http import MessagesEndpoint
 from adapters.teams.state_storage import SqlBotStorage
+from adapters.web import chat_page
 from bot.settings import Settings
 from dialogs.activity_handler import WegwijzerBot
 from dialogs.services import Brain, Services
@@ -73,6 +74,8 @@ def create_app(settings: Settings) -> web.Application:
     app[BRAIN] = brain
     app.router.add_post("/api/messages", messages.handle)
     app.router.add_get("/healthz", healthz)
+    if settings.development_mode:
+        app.add_routes(chat_page.routes())
 
     app.cleanup_ctx.append(_purge_stale_state(state_store, timedelta(minutes=settings.state_ttl_minutes)))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import os
 import socket
 from pathlib import Path
 
@@ -45,3 +46,13 @@ def _guarded_connect_ex(self: socket.socket, address: object) -> int:
 def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(socket.socket, "connect", _guarded_connect)
     monkeypatch.setattr(socket.socket, "connect_ex", _guarded_connect_ex)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):  # noqa: ANN201 - pytest hook
+    """In CI (REQUIRE_POSTGRES_TESTS=1) a PostgreSQL test that skips is a failure, not a quiet pass."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.skipped and os.environ.get("REQUIRE_POSTGRES_TESTS") == "1" and "TEST_POSTGRES_URL" in str(report.longrepr):
+        report.outcome = "failed"
+        report.longrepr = "PostgreSQL tests must run in CI, but TEST_POSTGRES_URL was not usable"
