@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from knowledge.language import detect_lang
-from knowledge.matching import Matcher
+from knowledge.matching import OFFTOPIC, Matcher
 from knowledge.models import Entry, Lang
 from knowledge.safety import Signal, check_safety
 
@@ -50,7 +50,7 @@ class Answerer:
         sensitive = bool(SENSITIVE.intersection(result.features))
         if result.outcome == "answer" and result.best is not None:
             return Decision("answer", result.topic, result.score, lang, entry=result.best, sensitive=sensitive)
-        if result.outcome == "clarify":
+        if result.outcome == "clarify" and OFFTOPIC not in result.features:
             choices = tuple(c.entry for c in result.candidates)
             return Decision("clarify", result.topic, result.score, lang, choices=choices, sensitive=sensitive)
         return Decision("fallback", "fallback", result.score, lang, sensitive=sensitive)

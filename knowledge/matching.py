@@ -17,6 +17,8 @@ from knowledge.models import Entry
 from knowledge.normalize import stem, tokens
 
 SOCIAL = frozenset({"hallo", "bedankt", "help"})
+# Features too general to outweigh a greeting, thanks or a call for help.
+GENERIC = frozenset({"waar", "wanneer", "open", "zelf", "collega"})
 # Score factor for an entry whose area needs context the message lacks.
 MISSING_CONTEXT = 0.6
 TERM_FEATURE = "@term"
@@ -112,7 +114,7 @@ class Analyzer:
                     out.extend(self._mend(stemmed))
         if (self.term_tagger is not None and self.term_tagger(text)) or _QUOTED.search(text):
             out.append(TERM_FEATURE)
-        if any(f not in SOCIAL and self._known(f) for f in out):
+        if any(f not in SOCIAL and f not in GENERIC and self._known(f) for f in out):
             out = [f for f in out if f not in SOCIAL]
         return list(dict.fromkeys(out))
 
