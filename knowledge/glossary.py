@@ -170,6 +170,61 @@ class Glossary:
         return folded in self.lexicon["nl"] or folded in self.lexicon["en"]
 
 
+# Endings and beginnings that make another real word of a listed one ('slapen' = 'slap' + 'en'):
+# such a word is no typo, and it can close a compound.
+_SUFFIXES = {
+    "nl": ("en", "s", "e", "n", "'s", "je", "jes", "tje", "tjes", "er", "ers", "heid", "ing", "ingen", "te",
+           "de", "ten", "den", "t", "ste", "st"),
+    "en": ("s", "es", "ed", "ing", "er", "ers", "'s", "d", "ly"),
+}
+_PREFIXES = {
+    "nl": ("ge", "be", "ver", "ont", "her", "on", "in", "aan", "op", "af", "uit", "mee", "toe", "door",
+           "over", "om", "onder", "voor", "na", "terug", "weg", "samen", "bij", "neer", "vast", "los",
+           "tegen"),
+    "en": ("un", "re", "dis", "mis", "over", "under", "out", "pre", "non", "in", "im", "de"),
+}
+
+
+class WordList:
+    """Common words per language, and whether an unlisted word is built from them ('ingediend')."""
+
+    def __init__(self, words: dict[str, frozenset[str]]) -> None:
+        self.words: dict[str, set[str]] = {lang: set(ws) for lang, ws in words.items()}
+
+    def is_word(self, word: str, lang: str) -> bool:
+        """Listed, or listed after taking off an ending."""
+        lex = self.words[lang]
+        if word in lex:
+            return True
+        return any(word.endswith(s) and len(word) - len(s) >= 3 and word[: -len(s)] in lex
+                   for s in _SUFFIXES[lang])
+
+    def plausible(self, part: str, lang: str, long_stem: bool) -> bool:
+        """Can part (what is left of a compound) be a word, or two words (with a linking -s-)?"""
+        if len(part) < 3 or not part.isalpha():
+            return False
+        if long_stem or self.is_word(part, lang):
+            return True
+        return any(self.is_word(part[:k], lang) and (self.is_word(part[k:], lang)
+                   or (part[k] == "s" and self.is_word(part[k + 1:], lang)))
+                   for k in range(3, len(part) - 2))
+
+    def looks_real(self, token: str) -> bool:
+        """A word we do not list but that is built from words we do: a prefix, an ending, a compound."""
+        for lang in self.words:
+            if self.is_word(token, lang):
+                return True
+            for prefix in _PREFIXES[lang]:
+                rest = token[len(prefix):]
+                if not token.startswith(prefix) or len(rest) < 4:
+                    continue
+                if self.is_word(rest, lang) or (rest.startswith("ge") and self.is_word(rest[2:], lang)):
+                    return True
+            if self.plausible(token, lang, False):
+                return True
+        return False
+
+
 def _read_yaml(path: Path) -> Any:
     try:
         with path.open(encoding="utf-8") as f:
@@ -238,7 +293,7 @@ def _check_forms(entries: dict[str, tuple[GlossaryEntry, Path]]) -> None:
 
 
 def load_glossary(path: Path) -> Glossary:
-    """Read every entry file, wordsets.yaml and lexicon/*.yaml under path; raise GlossaryError on any fault."""
+    """Read the entry files, wordsets.yaml and lexicon/*.yaml under path; GlossaryError on any fault."""
     folder = Path(path)
     wordsets = _load_wordsets(folder / WORDSETS_FILE)
     lexicon = _load_lexicon(folder / LEXICON_DIR)

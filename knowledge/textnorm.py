@@ -46,7 +46,7 @@ class Folded:
         return self._orig_start(start), self._orig_end(end - 1)
 
     def _orig_start(self, pos: int) -> int:
-        norm_start, orig_start, orig_len, linear = self._segments[bisect_right(self._norm_starts, pos) - 1]
+        norm_start, orig_start, _orig_len, linear = self._segments[bisect_right(self._norm_starts, pos) - 1]
         return orig_start + (pos - norm_start) if linear else orig_start
 
     def _orig_end(self, pos: int) -> int:
@@ -96,3 +96,50 @@ def norm_key(text: str) -> str:
 def norm_words(text: str) -> tuple[str, ...]:
     """The folded words of a glossary form; hyphens and slashes separate words."""
     return tuple(WORD.findall(fold(text).text))
+
+
+# Characters that end a sentence (for context windows and phrases); a newline does too.
+_SENTENCE_END = frozenset(".!?;:\n\r\u2029\u2028")
+# What may stand between the words of a phrase: spaces, a hyphen, a slash or a comma.
+_JOINERS = frozenset(" \t\u00a0-/,")
+
+
+@dataclass(frozen=True, slots=True)
+class Tokens:
+    """The words of a folded text, with offsets and how each word is joined to the one before."""
+
+    words: list[str]
+    starts: list[int]
+    ends: list[int]
+    sentence: list[int]
+    joined: list[bool]  # the gap before word i may sit inside a phrase
+    hyphen: list[bool]  # word i is glued to word i-1 by a bare hyphen ("niet-westers")
+
+
+def tokenize(folded: str) -> Tokens:
+    """Split folded text into words; sentence ids change at . ! ? ; : or a line break."""
+    words: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    sentence: list[int] = []
+    joined: list[bool] = []
+    hyphen: list[bool] = []
+    sent = 0
+    prev_end = 0
+    for m in WORD.finditer(folded):
+        s, e = m.span()
+        if s - prev_end == 1 and folded[prev_end] == " ":
+            joined.append(bool(words))
+            hyphen.append(False)
+        else:
+            gap = folded[prev_end:s]
+            if words and not _SENTENCE_END.isdisjoint(gap):
+                sent += 1
+            joined.append(bool(words) and all(c in _JOINERS for c in gap) and len(gap) <= 5)
+            hyphen.append(bool(words) and gap == "-")
+        words.append(m.group())
+        starts.append(s)
+        ends.append(e)
+        sentence.append(sent)
+        prev_end = e
+    return Tokens(words, starts, ends, sentence, joined, hyphen)
