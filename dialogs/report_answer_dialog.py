@@ -1,0 +1,75 @@
+"""Direct questions about reporting routes, answered from the route data in one turn."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dialogs._sdk import ComponentDialog, DialogTurnResult, WaterfallDialog, WaterfallStepContext
+from dialogs.cards import Card, answer_card
+from dialogs.report_cards import ROUTE_INPUT, direct_cards, guide_button, route_card, route_list_card
+from dialogs.report_guide_dialog import flow_lang, send_cards
+from dialogs.services import Services
+from dialogs.turn import record_match
+from knowledge.models import Lang
+from knowledge.routes import Routes
+
+# The report.* topics answered here; report.start walks the guide, report.emergency is MainDialog's.
+DIRECT_TOPICS = frozenset(
+    {
+        "report.confidential-advisor",
+        "report.integrity",
+        "report.external",
+        "report.second-opinion",
+        "report.anonymous",
+        "report.after",
+        "report.witness",
+    }
+)
+
+
+class ReportAnswerDialog(ComponentDialog):
+    """A route card (what it does, does not, who knows what, how to reach it) and the guide on offer.
+
+    Steps: answer_step. Exits: ends in the same turn, so nothing of it is kept.
+    Begun by MainDialog for a DIRECT_TOPICS message, or by a 'route.show' button.
+    """
+
+    ID = "report.answer"  # stored in conversation state: never rename
+    STEPS = "report.answer.steps"
+
+    def __init__(self, services: Services, routes: Routes) -> None:
+        super().__init__(ReportAnswerDialog.ID)
+        self.services = services
+        self.routes = routes
+        self.add_dialog(WaterfallDialog(self.STEPS, [self.answer_step]))
+        self.initial_dialog_id = self.STEPS
+
+    async def answer_step(self, step: WaterfallStepContext) -> DialogTurnResult:
+        options = step.options if isinstance(step.options, dict) else {}
+        lang = flow_lang(options, step.context)
+        value = options.get("value")
+        if isinstance(value, dict):
+            await send_cards(step.context, self._shown_route(step, value, lang))
+        else:
+            await send_cards(step.context, self._answer(options, lang))
+        return await step.end_dialog()
+
+    def _shown_route(self, step: WaterfallStepContext, value: dict[str, Any], lang: Lang) -> list[Card]:
+        route_id = value.get(ROUTE_INPUT)
+        route = self.routes.get(route_id[:100]) if isinstance(route_id, str) else None
+        if route is None:
+            record_match(step.context, "fallback", 0)
+            return [route_list_card(self.routes.all(), lang)]
+        record_match(step.context, route.topic, 100)
+        return [route_card(route, lang, [guide_button(lang)])]
+
+    def _answer(self, options: dict[str, Any], lang: Lang) -> list[Card]:
+        entry_id = options.get("entry") if isinstance(options.get("entry"), str) else None
+        topic = options.get("topic") if isinstance(options.get("topic"), str) else None
+        entry = self.services.brain.kb.entries.get(entry_id or "")
+        direct = self.routes.answer_for(entry_id, topic)
+        if direct is not None:
+            return direct_cards(direct, self.routes, entry, lang)
+        if entry is not None:  # content without a route mapping still gets its own answer
+            return [answer_card(entry, lang, [])]
+        return [route_list_card(self.routes.all(), lang)]
