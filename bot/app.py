@@ -10,19 +10,32 @@ from pathlib import Path
 
 from aiohttp import web
 from adapters.persistence.db import Database
+from adapters.persistence.question_repository import SqlQuestionRepository, SqlSessionRepository
 from adapters.persistence.repositories import SqlFeedbackLog, SqlGapLog
 from adapters.persistence.state import SqlStateStore
 from adapters.teams.adapter import create_adapter
 from adapters.teams.http import MessagesEndpoint
 from adapters.teams.state_storage import SqlBotStorage
 from adapters.web import chat_page
+from bot.rooms_setup import RoomsWiring
 from bot.settings import Settings
 from dialogs.activity_handler import WegwijzerBot
+from dialogs.alderman_desk import QuestionDesk
+from dialogs.alderman_dialog import alderman_flow
+from dialogs.alderman_withdraw_dialog import alderman_withdraw_flow
 from dialogs.services import Brain, Services
+from adapters.web.language_api import language_routes
+from dialogs.report_flows import report_flows
 from knowledge.answering import Answerer
+from knowledge.checker import Checker
+from knowledge.glossary import Glossary, load_glossary
+from knowledge.guide import load_guide
 from knowledge.lexicon import load_lexicon
 from knowledge.loader import load_knowledge
 from knowledge.matching import Analyzer, Matcher
+from knowledge.routes import load_routes
+from knowledge.term_lookup import TermLookup
+from knowledge.term_tagging import term_tagger
 
 log = logging.getLogger("wegwijzer.app")
 
@@ -31,11 +44,19 @@ BRAIN = web.AppKey("brain", Brain)
 SETTINGS = web.AppKey("settings", Settings)
 
 
-def build_brain(content_dir: Path) -> Brain:
+def build_language(content_dir: Path) -> tuple[Glossary, Checker, TermLookup]:
+    glossary = load_glossary(content_dir / "glossary")
+    checker = Checker(glossary)
+    return glossary, checker, TermLookup(glossary, checker)
+
+
+def build_brain(content_dir: Path, lookup: TermLookup | None = None) -> Brain:
     """Load and index all content; raises ContentError naming the file and entry on any fault."""
     kb = load_knowledge(content_dir)
     lexicon = load_lexicon(content_dir / "lexicon.yaml")
-    matcher = Matcher(kb, Analyzer(lexicon))
+    if lookup is None:
+        lookup = build_language(content_dir)[2]
+    matcher = Matcher(kb, Analyzer(lexicon, term_tagger=term_tagger(lookup)))
     return Brain(kb=kb, answerer=Answerer(matcher))
 
 
@@ -54,12 +75,22 @@ async def healthz(request: web.Request) -> web.Response:
 
 def create_app(settings: Settings) -> web.Application:
     """The whole server; nothing is built at import time and nothing else reads the environment."""
-    brain = build_brain(settings.knowledge_dir)
+    _, checker, lookup = build_language(settings.knowledge_dir)
+    brain = build_brain(settings.knowledge_dir, lookup)
+    guide = load_guide(settings.knowledge_dir / "guide.yaml", load_routes(settings.knowledge_dir / "routes.yaml"))
     database = Database(settings.database_url)
+    rooms = RoomsWiring.create(settings.knowledge_dir, database)
     services = Services(brain=brain, gaps=SqlGapLog(database), feedback=SqlFeedbackLog(database))
     state_store = SqlStateStore(database)
     storage = SqlBotStorage(state_store)
-    bot = WegwijzerBot.create(storage, services)
+    desk = QuestionDesk(SqlQuestionRepository(database), SqlSessionRepository(database))
+    flows = (
+        *rooms.flows(services),
+        alderman_flow(services, desk),
+        alderman_withdraw_flow(services, desk),
+        *report_flows(services, guide, storage),
+    )
+    bot = WegwijzerBot.create(storage, services, flows)
     adapter = create_adapter(
         settings.microsoft_app_id,
         settings.microsoft_app_password,
@@ -74,9 +105,11 @@ def create_app(settings: Settings) -> web.Application:
     app[BRAIN] = brain
     app.router.add_post("/api/messages", messages.handle)
     app.router.add_get("/healthz", healthz)
+    app.add_routes(language_routes(checker))
     if settings.development_mode:
         app.add_routes(chat_page.routes())
 
+    app.on_startup.append(rooms.on_startup)
     app.cleanup_ctx.append(_purge_stale_state(state_store, timedelta(minutes=settings.state_ttl_minutes)))
 
     async def close_database(_: web.Application) -> None:

@@ -8,6 +8,7 @@ import sys
 
 from aiohttp import web
 
+from bot import questions_cli, rooms_cli
 from bot.logs import ACCESS_LOG_FORMAT, configure_logging
 from bot.settings import Settings, SettingsError
 from knowledge.loader import ContentError
@@ -82,5 +83,7 @@ def main(argv: list[str] | None = None) -> int:
     chat = sub.add_parser("chat", help="talk to the bot in this terminal")
     chat.add_argument("--url", help="a running server's base URL (default: start one in-process)")
     chat.set_defaults(func=cmd_chat)
+    questions_cli.register(sub)
+    rooms_cli.register(sub)
     args = parser.parse_args(argv)
     return int(args.func(args))

@@ -19,6 +19,7 @@ from botbuilder.dialogs import (
     WaterfallDialog,
     WaterfallStepContext,
 )
+from botbuilder.dialogs.prompts import PromptOptions, PromptValidatorContext, TextPrompt
 from botbuilder.schema import Activity, ActivityTypes, Attachment, ChannelAccount
 
 __all__ = [
@@ -37,7 +38,10 @@ __all__ = [
     "DialogTurnResult",
     "DialogTurnStatus",
     "MessageFactory",
+    "PromptOptions",
+    "PromptValidatorContext",
     "Storage",
+    "TextPrompt",
     "TurnContext",
     "WaterfallDialog",
     "WaterfallStepContext",

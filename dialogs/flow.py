@@ -21,6 +21,9 @@ class Flow:
     dialog: Dialog
     topics: frozenset[str] = field(default_factory=frozenset)
     actions: frozenset[str] = field(default_factory=frozenset)
+    # True when the flow itself answers a disclosure typed into it with care (and keeps
+    # nothing of it); MainDialog's safety net then leaves its input alone.
+    handles_disclosure: bool = False
 
 
 def options_for_text(topic: str, entry_id: str | None, text: str, lang: str) -> dict[str, Any]:

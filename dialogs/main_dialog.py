@@ -18,6 +18,7 @@ from dialogs._sdk import (
     WaterfallStepContext,
 )
 from dialogs.flow import Flow, options_for_action, options_for_text
+from dialogs.report_flows import catch_disclosure
 from dialogs.services import Services
 from dialogs.texts import t
 from dialogs.turn import record_match
@@ -51,6 +52,7 @@ class MainDialog(ComponentDialog):
         super().__init__(MainDialog.ID)
         self.services = services
         self.flows = tuple(flows)
+        self._self_caring = frozenset(f.dialog.id for f in self.flows if f.handles_disclosure)
         self.add_dialog(WaterfallDialog(MainDialog.ROUTE, [self.route_step]))
         for flow in self.flows:
             self.add_dialog(flow.dialog)
@@ -65,6 +67,11 @@ class MainDialog(ComponentDialog):
             record_match(inner_dc.context, "report.emergency", 100)
             await send_card(inner_dc.context, cards.emergency_card(safety.signal or "danger", lang))
             return DialogTurnResult(DialogTurnStatus.Complete)
+        active = inner_dc.active_dialog
+        if active is None or active.id not in self._self_caring:
+            caught = await catch_disclosure(inner_dc)
+            if caught is not None:
+                return caught
         return await super().on_continue_dialog(inner_dc)
 
     async def route_step(self, step: WaterfallStepContext) -> DialogTurnResult:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from knowledge.disclosure import looks_like_disclosure
 from knowledge.language import detect_lang
 from knowledge.matching import OFFTOPIC, Matcher
 from knowledge.models import Entry, Lang
@@ -47,7 +48,7 @@ class Answerer:
         if safety.urgent:
             return Decision("emergency", EMERGENCY_TOPIC, 100.0, lang, signal=safety.signal, sensitive=True)
         result = self.matcher.match(text)
-        sensitive = bool(SENSITIVE.intersection(result.features))
+        sensitive = bool(SENSITIVE.intersection(result.features)) or looks_like_disclosure(text)
         if result.outcome == "answer" and result.best is not None:
             return Decision("answer", result.topic, result.score, lang, entry=result.best, sensitive=sensitive)
         if result.outcome == "clarify" and OFFTOPIC not in result.features:

@@ -71,7 +71,9 @@ def _compile(raw: LexiconFile, path: Path) -> Lexicon:
             if not key:
                 raise ContentError(f"{path}: synonym {concept!r}: form {form!r} has no words")
             phrases.setdefault(key, concept)
-            if len(key) == 1:
+            # Also the stem ('meldingen' -> 'meld'), unless it is so short that it
+            # is likely another word ('teams' -> 'team').
+            if len(key) == 1 and len(stem(key[0])) >= 5:
                 phrases.setdefault((stem(key[0]),), concept)
     if "default" not in raw.thresholds:
         raise ContentError(f"{path}: thresholds: a 'default' is required")

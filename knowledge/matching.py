@@ -31,7 +31,8 @@ BETA = 0.7
 _QUOTED = re.compile(r"['\"‘’“”„«»][^'\"‘’“”„«»]{2,60}['\"‘’“”„«»]")
 
 Outcome = Literal["answer", "clarify", "fallback"]
-TermTagger = Callable[[str], bool]
+# Returns the words of the term a message asks about ("mag ik X zeggen?"), if any.
+TermTagger = Callable[[str], Sequence[str]]
 
 
 class Analyzer:
@@ -85,6 +86,7 @@ class Analyzer:
         return [token]
 
     def features(self, text: str) -> list[str]:
+        asked = set(self.term_tagger(text)) if self.term_tagger is not None else set()
         toks = tokens(text)
         out: list[str] = []
         i = 0
@@ -101,7 +103,8 @@ class Analyzer:
             else:
                 tok = toks[i]
                 i += 1
-                if tok in self.lexicon.stopwords:
+                # The asked-about word itself carries no topic; a lexicon concept inside it does.
+                if tok in self.lexicon.stopwords or tok in asked:
                     continue
                 concept = self._concept(tok) if len(tok) >= 5 else None
                 if concept is not None:
@@ -112,7 +115,7 @@ class Analyzer:
                     out.append(self._targets.get(stemmed) or self._targets[tok])
                 else:
                     out.extend(self._mend(stemmed))
-        if (self.term_tagger is not None and self.term_tagger(text)) or _QUOTED.search(text):
+        if asked or _QUOTED.search(text):
             out.append(TERM_FEATURE)
         if any(f not in SOCIAL and f not in GENERIC and self._known(f) for f in out):
             out = [f for f in out if f not in SOCIAL]
