@@ -23,6 +23,7 @@ from dialogs.activity_handler import WegwijzerBot
 from dialogs.alderman_desk import QuestionDesk
 from dialogs.alderman_dialog import alderman_flow
 from dialogs.alderman_withdraw_dialog import alderman_withdraw_flow
+from dialogs.language_flows import language_flows
 from dialogs.services import Brain, Services
 from adapters.web.language_api import language_routes
 from dialogs.report_flows import report_flows
@@ -50,13 +51,12 @@ def build_language(content_dir: Path) -> tuple[Glossary, Checker, TermLookup]:
     return glossary, checker, TermLookup(glossary, checker)
 
 
-def build_brain(content_dir: Path, lookup: TermLookup | None = None) -> Brain:
+def build_brain(content_dir: Path, language: tuple[Glossary, Checker, TermLookup] | None = None) -> Brain:
     """Load and index all content; raises ContentError naming the file and entry on any fault."""
     kb = load_knowledge(content_dir)
     lexicon = load_lexicon(content_dir / "lexicon.yaml")
-    if lookup is None:
-        lookup = build_language(content_dir)[2]
-    matcher = Matcher(kb, Analyzer(lexicon, term_tagger=term_tagger(lookup)))
+    glossary, _, lookup = language or build_language(content_dir)
+    matcher = Matcher(kb, Analyzer(lexicon, term_tagger=term_tagger(lookup, glossary)))
     return Brain(kb=kb, answerer=Answerer(matcher))
 
 
@@ -75,8 +75,9 @@ async def healthz(request: web.Request) -> web.Response:
 
 def create_app(settings: Settings) -> web.Application:
     """The whole server; nothing is built at import time and nothing else reads the environment."""
-    _, checker, lookup = build_language(settings.knowledge_dir)
-    brain = build_brain(settings.knowledge_dir, lookup)
+    language = build_language(settings.knowledge_dir)
+    _, checker, lookup = language
+    brain = build_brain(settings.knowledge_dir, language)
     guide = load_guide(settings.knowledge_dir / "guide.yaml", load_routes(settings.knowledge_dir / "routes.yaml"))
     database = Database(settings.database_url)
     rooms = RoomsWiring.create(settings.knowledge_dir, database)
@@ -89,6 +90,7 @@ def create_app(settings: Settings) -> web.Application:
         alderman_flow(services, desk),
         alderman_withdraw_flow(services, desk),
         *report_flows(services, guide, storage),
+        *language_flows(services, checker, lookup),
     )
     bot = WegwijzerBot.create(storage, services, flows)
     adapter = create_adapter(

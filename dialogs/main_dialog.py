@@ -23,6 +23,8 @@ from dialogs.services import Services
 from dialogs.texts import t
 from dialogs.turn import record_match
 from knowledge.answering import Decision
+from knowledge.check_request import pasted_text
+from knowledge.checker import MAX_CHARS
 from knowledge.language import detect_lang, locale_lang
 from knowledge.models import Entry, Lang
 from knowledge.ports import Gap
@@ -78,10 +80,16 @@ class MainDialog(ComponentDialog):
         activity = step.context.activity
         value = activity.value if isinstance(activity.value, dict) else None
         if value and isinstance(value.get("action"), str):
+            lang = locale_lang(activity.locale)
             flow = next((f for f in self.flows if value["action"] in f.actions), None)
             if flow is not None:
-                lang = locale_lang(activity.locale)
                 return await step.begin_dialog(flow.dialog.id, options_for_action(value, lang))
+            entry = self.services.brain.kb.entries.get(str(value.get("id"))) if value["action"] == "entry" else None
+            flow = next((f for f in self.flows if entry is not None and entry.topic in f.topics), None)
+            if flow is not None and entry is not None:
+                # A menu or follow-up button for a topic a flow owns starts that flow, as asking would.
+                record_match(step.context, entry.topic, 100)
+                return await step.begin_dialog(flow.dialog.id, options_for_text(entry.topic, entry.id, "", lang))
             await self.on_action(step.context, value)
             return await step.end_dialog()
         text = (activity.text or "").strip()
@@ -99,7 +107,8 @@ class MainDialog(ComponentDialog):
     async def on_text(self, context: TurnContext, text: str) -> Decision | None:
         """The decision for a text message, or None when it was empty or too long (already answered)."""
         lang = detect_lang(text, context.activity.locale)
-        if not text or len(text) > MAX_QUESTION_CHARS:
+        limit = MAX_CHARS if pasted_text(text) is not None else MAX_QUESTION_CHARS
+        if not text or len(text) > limit:
             record_match(context, "fallback", 0)
             await send_card(context, cards.menu_card(lang, t("empty" if not text else "too_long", lang)))
             return None

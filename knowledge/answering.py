@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from knowledge.check_request import pasted_text
 from knowledge.disclosure import looks_like_disclosure
 from knowledge.language import detect_lang
 from knowledge.matching import OFFTOPIC, Matcher
@@ -13,6 +14,7 @@ from knowledge.safety import Signal, check_safety
 
 Kind = Literal["emergency", "answer", "clarify", "fallback"]
 EMERGENCY_TOPIC = "report.emergency"
+CHECK_TOPIC = "language.check"
 # A message that mentions these may be a disclosure: never keep its text.
 SENSITIVE = frozenset({"discriminatie", "intimidatie", "seksueel", "gevaar", "politie", "represaille"})
 
@@ -44,6 +46,10 @@ class Answerer:
 
     def decide(self, text: str, locale: str | None = None) -> Decision:
         lang = detect_lang(text, locale)
+        check_entry = self.matcher.kb.first_for_topic(CHECK_TOPIC)
+        if check_entry is not None and pasted_text(text) is not None:
+            # "controleer: <tekst>": the words are the text's, not the writer's situation.
+            return Decision("answer", CHECK_TOPIC, 100.0, lang, entry=check_entry)
         safety = check_safety(text)
         if safety.urgent:
             return Decision("emergency", EMERGENCY_TOPIC, 100.0, lang, signal=safety.signal, sensitive=True)

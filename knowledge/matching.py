@@ -87,12 +87,18 @@ class Analyzer:
 
     def features(self, text: str) -> list[str]:
         asked = set(self.term_tagger(text)) if self.term_tagger is not None else set()
+        if asked and all((w,) in self.lexicon.phrases for w in asked):
+            asked = set()  # 'hallo' or 'hee' are greetings the lexicon knows, not glossary typos
         toks = tokens(text)
         out: list[str] = []
         i = 0
         phrases = self.lexicon.phrases
         while i < len(toks):
             for n in range(min(self.lexicon.max_phrase, len(toks) - i), 0, -1):
+                if n == 1 and toks[i] in asked:
+                    # The asked word alone carries no topic ('wheelchair' in 'wheelchair-bound').
+                    i += 1
+                    break
                 concept = phrases.get(tuple(toks[i : i + n]))
                 if concept is None and n == 1:
                     concept = phrases.get((stem(toks[i]),))
