@@ -20,6 +20,7 @@ run: install
 	$(PY) -m bot serve
 
 test: install
+	$(VENV)/bin/ruff check .
 	$(PY) -m pytest -q
 
 lint: install

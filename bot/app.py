@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from aiohttp import web
+
 from adapters.persistence.db import Database
 from adapters.persistence.question_repository import SqlQuestionRepository, SqlSessionRepository
 from adapters.persistence.repositories import SqlFeedbackLog, SqlGapLog
@@ -17,6 +18,7 @@ from adapters.teams.adapter import create_adapter
 from adapters.teams.http import MessagesEndpoint
 from adapters.teams.state_storage import SqlBotStorage
 from adapters.web import chat_page
+from adapters.web.language_api import language_routes
 from bot.rooms_setup import RoomsWiring
 from bot.settings import Settings
 from dialogs.activity_handler import WegwijzerBot
@@ -24,9 +26,8 @@ from dialogs.alderman_desk import QuestionDesk
 from dialogs.alderman_dialog import alderman_flow
 from dialogs.alderman_withdraw_dialog import alderman_withdraw_flow
 from dialogs.language_flows import language_flows
-from dialogs.services import Brain, Services
-from adapters.web.language_api import language_routes
 from dialogs.report_flows import report_flows
+from dialogs.services import Brain, Services
 from knowledge.answering import Answerer
 from knowledge.checker import Checker
 from knowledge.glossary import Glossary, load_glossary
@@ -78,7 +79,9 @@ def create_app(settings: Settings) -> web.Application:
     language = build_language(settings.knowledge_dir)
     _, checker, lookup = language
     brain = build_brain(settings.knowledge_dir, language)
-    guide = load_guide(settings.knowledge_dir / "guide.yaml", load_routes(settings.knowledge_dir / "routes.yaml"))
+    guide = load_guide(
+        settings.knowledge_dir / "guide.yaml", load_routes(settings.knowledge_dir / "routes.yaml")
+    )
     database = Database(settings.database_url)
     rooms = RoomsWiring.create(settings.knowledge_dir, database)
     services = Services(brain=brain, gaps=SqlGapLog(database), feedback=SqlFeedbackLog(database))
@@ -121,18 +124,23 @@ def create_app(settings: Settings) -> web.Application:
     return app
 
 
-def _purge_stale_state(store: SqlStateStore, ttl: timedelta):  # noqa: ANN202 - aiohttp cleanup context
+def _purge_stale_state(store: SqlStateStore, ttl: timedelta):
     """Dialog state untouched for `ttl` is deleted: flows forget what they were told."""
 
-    async def run(_: web.Application):  # noqa: ANN202
+    async def run(_: web.Application):
         async def loop() -> None:
             while True:
                 try:
                     purged = await store.purge_older_than(datetime.now(UTC) - ttl)
                     if purged:
-                        log.info("stale dialog state purged", extra={"event": "state_purged", "count": purged})
+                        log.info(
+                            "stale dialog state purged", extra={"event": "state_purged", "count": purged}
+                        )
                 except Exception as exc:  # the database may be away; try again next round
-                    log.warning("state purge failed", extra={"event": "state_purge_failed", "error_type": type(exc).__name__})
+                    log.warning(
+                        "state purge failed",
+                        extra={"event": "state_purge_failed", "error_type": type(exc).__name__},
+                    )
                 await asyncio.sleep(min(60.0, ttl.total_seconds() / 4))
 
         task = asyncio.create_task(loop())

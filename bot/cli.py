@@ -61,8 +61,11 @@ def cmd_serve(_: argparse.Namespace) -> int:
         print(f"error: knowledge content is broken: {exc}", file=sys.stderr)
         return 2
     base = f"http://{settings.host}:{settings.port}"
-    print(f"Wegwijzer is running:\n  chat page:      {base}/chat\n"
-          f"  bot endpoint:   {base}/api/messages\n  health:         {base}/healthz", flush=True)
+    print(
+        f"Wegwijzer is running:\n  chat page:      {base}/chat\n"
+        f"  bot endpoint:   {base}/api/messages\n  health:         {base}/healthz",
+        flush=True,
+    )
     web.run_app(app, host=settings.host, port=settings.port, access_log_format=ACCESS_LOG_FORMAT, print=None)
     return 0
 

@@ -10,8 +10,24 @@ import time
 # Fields that may be attached with `extra=`; anything else is dropped, so a
 # careless `extra={"text": ...}` cannot leak what a user wrote.
 ALLOWED_FIELDS = frozenset(
-    {"event", "error_type", "status", "topic", "score", "outcome", "duration_ms", "count", "url", "mode", "path",
-     "entries", "database", "version", "kind", "method"}
+    {
+        "event",
+        "error_type",
+        "status",
+        "topic",
+        "score",
+        "outcome",
+        "duration_ms",
+        "count",
+        "url",
+        "mode",
+        "path",
+        "entries",
+        "database",
+        "version",
+        "kind",
+        "method",
+    }
 )
 
 
@@ -37,9 +53,19 @@ def configure_logging(level: str = "INFO") -> None:
     root.setLevel(level.upper())
     # The SDK and msrest log request details at INFO/DEBUG, including ids.
     # aiosqlite and SQLAlchemy echo statements with their parameters (question texts) at DEBUG.
-    for noisy in ("botbuilder", "botframework", "msrest", "msal", "urllib3", "aiosqlite", "sqlalchemy", "asyncpg", "alembic"):
+    for noisy in (
+        "botbuilder",
+        "botframework",
+        "msrest",
+        "msal",
+        "urllib3",
+        "aiosqlite",
+        "sqlalchemy",
+        "asyncpg",
+        "alembic",
+    ):
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
 # Remote address, user agent and referrer are left out on purpose.
-ACCESS_LOG_FORMAT = '%r %s %b %Tf'
+ACCESS_LOG_FORMAT = "%r %s %b %Tf"

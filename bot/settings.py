@@ -82,5 +82,5 @@ class Settings(BaseSettings):
         prefix = "sqlite+aiosqlite:///"
         if not self.database_url.startswith(prefix):
             return None
-        rest = self.database_url[len(prefix):]
+        rest = self.database_url[len(prefix) :]
         return None if rest in ("", ":memory:") else Path(rest)

@@ -59,10 +59,15 @@ class ChatSession:
 
     def activity(self, text: str | None = None, value: Any = None, kind: str = "message") -> dict[str, Any]:
         act: dict[str, Any] = {
-            "type": kind, "id": uuid.uuid4().hex, "channelId": "emulator", "serviceUrl": "http://127.0.0.1:9/",
+            "type": kind,
+            "id": uuid.uuid4().hex,
+            "channelId": "emulator",
+            "serviceUrl": "http://127.0.0.1:9/",
             "conversation": {"id": self.conversation, "conversationType": "personal"},
-            "from": {"id": self.user, "name": "Jij"}, "recipient": {"id": "wegwijzer", "name": "Wegwijzer"},
-            "locale": self.locale, "deliveryMode": "expectReplies",
+            "from": {"id": self.user, "name": "Jij"},
+            "recipient": {"id": "wegwijzer", "name": "Wegwijzer"},
+            "locale": self.locale,
+            "deliveryMode": "expectReplies",
         }
         if text is not None:
             act["text"] = text

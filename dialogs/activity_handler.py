@@ -55,7 +55,9 @@ class WegwijzerBot(ActivityHandler):
             await dialog_context.begin_dialog(MainDialog.ID)
         await self._send_trace(turn_context)
 
-    async def on_members_added_activity(self, members_added: list[ChannelAccount], turn_context: TurnContext) -> None:
+    async def on_members_added_activity(
+        self, members_added: list[ChannelAccount], turn_context: TurnContext
+    ) -> None:
         bot_id = turn_context.activity.recipient.id if turn_context.activity.recipient else None
         if any(m.id == bot_id for m in members_added if m is not None):
             lang = turn_lang(turn_context)
@@ -67,7 +69,11 @@ class WegwijzerBot(ActivityHandler):
         for entity in activity.entities or []:
             props = getattr(entity, "additional_properties", None) or {}
             mentioned = props.get("mentioned") or {}
-            if getattr(entity, "type", None) == "mention" and isinstance(mentioned, dict) and mentioned.get("id") == bot_id:
+            if (
+                getattr(entity, "type", None) == "mention"
+                and isinstance(mentioned, dict)
+                and mentioned.get("id") == bot_id
+            ):
                 return True
         return False
 

@@ -82,7 +82,9 @@ def clarify_card(choices: Sequence[Entry], lang: Lang) -> Card:
     actions = [entry_action(e, lang) for e in choices[:3]]
     actions.append(submit(t("something_else", lang), {"action": "other"}))
     titles = ", ".join(e.title.get(lang) for e in choices[:3])
-    return card([text_block(t("clarify", lang), weight="Bolder")], actions, fallback=f"{t('clarify', lang)} {titles}")
+    return card(
+        [text_block(t("clarify", lang), weight="Bolder")], actions, fallback=f"{t('clarify', lang)} {titles}"
+    )
 
 
 def emergency_card(signal: str, lang: Lang) -> Card:
@@ -101,4 +103,8 @@ def emergency_card(signal: str, lang: Lang) -> Card:
 
 def sensitive_fallback_card(lang: Lang) -> Card:
     text = t("fallback_sensitive", lang)
-    return card([text_block(text)], [submit(t("show_routes", lang), {"action": "menu", "area": "report"})], fallback=text)
+    return card(
+        [text_block(text)],
+        [submit(t("show_routes", lang), {"action": "menu", "area": "report"})],
+        fallback=text,
+    )

@@ -20,8 +20,8 @@ from dialogs.hand_back import HAND_BACK, HandsBackComponent
 from dialogs.language_texts import lt
 from dialogs.services import Services
 from dialogs.turn import record_match, recorded_match
-from knowledge.checker import MAX_CHARS, Checker, TextTooLongError
 from knowledge.check_request import pasted_text
+from knowledge.checker import MAX_CHARS, Checker, TextTooLongError
 from knowledge.normalize import tokens
 from knowledge.replies import command
 

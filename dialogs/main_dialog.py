@@ -84,12 +84,18 @@ class MainDialog(ComponentDialog):
             flow = next((f for f in self.flows if value["action"] in f.actions), None)
             if flow is not None:
                 return await step.begin_dialog(flow.dialog.id, options_for_action(value, lang))
-            entry = self.services.brain.kb.entries.get(str(value.get("id"))) if value["action"] == "entry" else None
+            entry = (
+                self.services.brain.kb.entries.get(str(value.get("id")))
+                if value["action"] == "entry"
+                else None
+            )
             flow = next((f for f in self.flows if entry is not None and entry.topic in f.topics), None)
             if flow is not None and entry is not None:
                 # A menu or follow-up button for a topic a flow owns starts that flow, as asking would.
                 record_match(step.context, entry.topic, 100)
-                return await step.begin_dialog(flow.dialog.id, options_for_text(entry.topic, entry.id, "", lang))
+                return await step.begin_dialog(
+                    flow.dialog.id, options_for_text(entry.topic, entry.id, "", lang)
+                )
             await self.on_action(step.context, value)
             return await step.end_dialog()
         text = (activity.text or "").strip()

@@ -56,7 +56,9 @@ class Answerer:
         result = self.matcher.match(text)
         sensitive = bool(SENSITIVE.intersection(result.features)) or looks_like_disclosure(text)
         if result.outcome == "answer" and result.best is not None:
-            return Decision("answer", result.topic, result.score, lang, entry=result.best, sensitive=sensitive)
+            return Decision(
+                "answer", result.topic, result.score, lang, entry=result.best, sensitive=sensitive
+            )
         if result.outcome == "clarify" and OFFTOPIC not in result.features:
             choices = tuple(c.entry for c in result.candidates)
             return Decision("clarify", result.topic, result.score, lang, choices=choices, sensitive=sensitive)

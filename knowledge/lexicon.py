@@ -63,7 +63,9 @@ def _compile(raw: LexiconFile, path: Path) -> Lexicon:
             core = form.strip("*")
             if "*" in form:
                 if len(core) < MIN_PATTERN_LETTERS or " " in core:
-                    raise ContentError(f"{path}: synonym {concept!r}: pattern {form!r} needs >= 5 letters, one word")
+                    raise ContentError(
+                        f"{path}: synonym {concept!r}: pattern {form!r} needs >= 5 letters, one word"
+                    )
                 target = contains if form.startswith("*") else prefixes
                 target.append((core, concept))
                 continue

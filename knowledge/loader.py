@@ -79,9 +79,7 @@ def load_entries(files: Iterable[Path], topics: dict[str, Topic]) -> dict[str, t
             raise ContentError(f"{path}: {_describe(exc, raw)}") from exc
         for entry in parsed.entries:
             if entry.id in entries:
-                raise ContentError(
-                    f"{path}: entry {entry.id!r}: id already used in {entries[entry.id][1]}"
-                )
+                raise ContentError(f"{path}: entry {entry.id!r}: id already used in {entries[entry.id][1]}")
             if entry.topic not in topics:
                 raise ContentError(f"{path}: entry {entry.id!r}: unknown topic {entry.topic!r}")
             entries[entry.id] = (entry, path)

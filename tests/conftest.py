@@ -49,10 +49,14 @@ def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):  # noqa: ANN201 - pytest hook
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):
     """In CI (REQUIRE_POSTGRES_TESTS=1) a PostgreSQL test that skips is a failure, not a quiet pass."""
     outcome = yield
     report = outcome.get_result()
-    if report.skipped and os.environ.get("REQUIRE_POSTGRES_TESTS") == "1" and "TEST_POSTGRES_URL" in str(report.longrepr):
+    if (
+        report.skipped
+        and os.environ.get("REQUIRE_POSTGRES_TESTS") == "1"
+        and "TEST_POSTGRES_URL" in str(report.longrepr)
+    ):
         report.outcome = "failed"
         report.longrepr = "PostgreSQL tests must run in CI, but TEST_POSTGRES_URL was not usable"

@@ -20,7 +20,14 @@ ALLOWED = {
 # The only files that may import the Bot Framework SDK.
 SDK_FILES = {"dialogs/_sdk.py"}
 SDK_DIRS = ("adapters/teams/",)
-FRAMEWORKS_FORBIDDEN_IN_KNOWLEDGE = ("aiohttp", "sqlalchemy", "alembic", "botbuilder", "botframework", "jinja2")
+FRAMEWORKS_FORBIDDEN_IN_KNOWLEDGE = (
+    "aiohttp",
+    "sqlalchemy",
+    "alembic",
+    "botbuilder",
+    "botframework",
+    "jinja2",
+)
 
 
 def _imports(path: Path) -> list[tuple[int, str]]:
@@ -35,7 +42,9 @@ def _imports(path: Path) -> list[tuple[int, str]]:
 
 
 def _files() -> list[Path]:
-    return sorted(p for pkg in PACKAGES for p in (REPO / pkg).rglob("*.py") if "migrations/versions" not in str(p))
+    return sorted(
+        p for pkg in PACKAGES for p in (REPO / pkg).rglob("*.py") if "migrations/versions" not in str(p)
+    )
 
 
 @pytest.mark.parametrize("path", _files(), ids=lambda p: str(p.relative_to(REPO)))
@@ -46,9 +55,14 @@ def test_imports_follow_the_picture(path: Path) -> None:
     for line, module in _imports(path):
         top = module.split(".")[0]
         if top in PACKAGES and top not in ALLOWED[package]:
-            problems.append(f"{rel}:{line} imports {module}: {package}/ may import only {sorted(ALLOWED[package])}")
+            problems.append(
+                f"{rel}:{line} imports {module}: {package}/ may import only {sorted(ALLOWED[package])}"
+            )
         if top in SDK and rel not in SDK_FILES and not rel.startswith(SDK_DIRS):
-            problems.append(f"{rel}:{line} imports the Bot Framework SDK ({module}); keep it in dialogs/_sdk.py or adapters/teams/")
+            problems.append(
+                f"{rel}:{line} imports the Bot Framework SDK ({module}); "
+                "keep it in dialogs/_sdk.py or adapters/teams/"
+            )
         if package == "knowledge" and top in FRAMEWORKS_FORBIDDEN_IN_KNOWLEDGE:
             problems.append(f"{rel}:{line} imports {module}: knowledge/ stays free of frameworks")
     assert not problems, "\n".join(problems)

@@ -45,12 +45,18 @@ def test_environment_names_follow_the_contract(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setenv("MicrosoftAppId", "abc")
     monkeypatch.setenv("ALLOW_UNAUTHENTICATED", "true")
     settings = Settings()
-    assert (settings.host, settings.port, settings.database_url) == ("127.0.0.2", 4000, "sqlite+aiosqlite:///x.db")
+    assert (settings.host, settings.port, settings.database_url) == (
+        "127.0.0.2",
+        4000,
+        "sqlite+aiosqlite:///x.db",
+    )
     assert settings.microsoft_app_id == "abc" and not settings.development_mode
     assert settings.allow_unauthenticated
 
 
-def test_serve_refuses_before_starting(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_serve_refuses_before_starting(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setenv("HOST", "0.0.0.0")
     monkeypatch.setenv("MicrosoftAppId", "")
     assert main(["serve"]) == 2
@@ -82,9 +88,15 @@ async def test_a_conversation_leaves_no_text_or_identifier_in_the_logs(tmp_path:
     async with TestClient(server) as client:
         for text in ("hoi", f"ik ben {secret} en word gepest", "onzin xyz", "iemand bedreigt me"):
             body = {
-                "type": "message", "id": uuid.uuid4().hex, "channelId": "emulator", "text": text,
-                "conversation": {"id": conv}, "from": {"id": user, "name": secret, "aadObjectId": str(uuid.uuid4())},
-                "recipient": {"id": "bot"}, "deliveryMode": "expectReplies", "serviceUrl": "http://127.0.0.1:9/",
+                "type": "message",
+                "id": uuid.uuid4().hex,
+                "channelId": "emulator",
+                "text": text,
+                "conversation": {"id": conv},
+                "from": {"id": user, "name": secret, "aadObjectId": str(uuid.uuid4())},
+                "recipient": {"id": "bot"},
+                "deliveryMode": "expectReplies",
+                "serviceUrl": "http://127.0.0.1:9/",
             }
             assert (await client.post("/api/messages", json=body)).status == 200
     logging.getLogger().removeHandler(capture)

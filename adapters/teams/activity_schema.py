@@ -30,10 +30,10 @@ class ActivityIn(_Open):
     from_: AccountIn | None = Field(None, alias="from")
     recipient: AccountIn | None = None
     conversation: ConversationIn
-    channelId: StrictStr | None = Field(None, max_length=64)  # noqa: N815 - Bot Framework wire name
-    serviceUrl: StrictStr | None = Field(None, max_length=2048)  # noqa: N815
+    channelId: StrictStr | None = Field(None, max_length=64)
+    serviceUrl: StrictStr | None = Field(None, max_length=2048)
     locale: StrictStr | None = Field(None, max_length=32)
-    deliveryMode: StrictStr | None = Field(None, max_length=32)  # noqa: N815
+    deliveryMode: StrictStr | None = Field(None, max_length=32)
     name: StrictStr | None = Field(None, max_length=256)
     value: Any = None
 

@@ -49,7 +49,9 @@ class Conversation:
         self.storage = storage or MemoryStorage()
         self.bot = WegwijzerBot.create(self.storage, self.services, flows)
         self.locale = locale
-        self.user = ChannelAccount(id=f"29:{uuid.uuid4().hex}", name="Test Medewerker", aad_object_id=str(uuid.uuid4()))
+        self.user = ChannelAccount(
+            id=f"29:{uuid.uuid4().hex}", name="Test Medewerker", aad_object_id=str(uuid.uuid4())
+        )
         self.conversation = ConversationAccount(
             id=f"a:{uuid.uuid4().hex}", conversation_type=conversation_type, tenant_id=str(uuid.uuid4())
         )
@@ -73,7 +75,11 @@ class Conversation:
             text = f"<at>{BOT.name}</at> {text or ''}"
             entities = [
                 Entity().deserialize(
-                    {"type": "mention", "text": f"<at>{BOT.name}</at>", "mentioned": {"id": BOT.id, "name": BOT.name}}
+                    {
+                        "type": "mention",
+                        "text": f"<at>{BOT.name}</at>",
+                        "mentioned": {"id": BOT.id, "name": BOT.name},
+                    }
                 )
             ]
         activity = Activity(

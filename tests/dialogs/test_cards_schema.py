@@ -12,7 +12,9 @@ from dialogs import cards
 from tests.dialogs.harness import Conversation, brain
 from tests.dialogs.harness import cards as cards_of
 
-SCHEMA = json.loads((Path(__file__).resolve().parents[1] / "data" / "ac-schema-1.5.json").read_text(encoding="utf-8"))
+SCHEMA = json.loads(
+    (Path(__file__).resolve().parents[1] / "data" / "ac-schema-1.5.json").read_text(encoding="utf-8")
+)
 VALIDATOR = jsonschema.Draft6Validator(SCHEMA)
 
 

@@ -19,18 +19,18 @@ class AskTwiceFlow(ComponentDialog):
         self.add_dialog(WaterfallDialog("test.steps", [self.ask_step, self.done_step]))
         self.initial_dialog_id = "test.steps"
 
-    async def ask_step(self, step: WaterfallStepContext):  # noqa: ANN201
+    async def ask_step(self, step: WaterfallStepContext):
         if "value" in step.options:
             record_match(step.context, "language.check", 100)
         return await step.prompt("test.prompt", PromptOptions(prompt=_msg("Plak je tekst.")))
 
-    async def done_step(self, step: WaterfallStepContext):  # noqa: ANN201
+    async def done_step(self, step: WaterfallStepContext):
         record_match(step.context, "language.check", 100)
         await step.context.send_activity(f"{len(step.result)} tekens ontvangen")
         return await step.end_dialog()
 
 
-def _msg(text: str):  # noqa: ANN202
+def _msg(text: str):
     from botbuilder.core import MessageFactory
 
     return MessageFactory.text(text)

@@ -64,7 +64,9 @@ async def test_fallback_is_kind_offers_the_menu_and_records_masked_text_only() -
 
 async def test_a_disclosure_is_never_kept_for_moderators() -> None:
     chat = Conversation()
-    await chat.say("mijn afdelingshoofd blijft me vreselijk intimideren en ik weet het echt niet meer qua werkplezier")
+    await chat.say(
+        "mijn afdelingshoofd blijft me vreselijk intimideren en ik weet het echt niet meer qua werkplezier"
+    )
     assert await chat.services.gaps.recent() == []
 
 
@@ -118,7 +120,9 @@ async def test_stale_or_unknown_button_is_handled_kindly() -> None:
     assert "ken ik niet meer" in texts(replies)
 
 
-@pytest.mark.parametrize("value", [{"action": 5}, {"action": "menu", "area": "nope"}, [1, 2], "x", {"nested": {"a": [1]}}])
+@pytest.mark.parametrize(
+    "value", [{"action": 5}, {"action": "menu", "area": "nope"}, [1, 2], "x", {"nested": {"a": [1]}}]
+)
 async def test_hostile_card_values_never_crash(value: object) -> None:
     replies = await Conversation().say(value=value)
     assert len(traces(replies)) == 1

@@ -85,13 +85,51 @@ BAD_INPUTS = [
     ("empty object", b"{}", {"Content-Type": "application/json"}, 400),
     ("no type", b'{"text": "hoi", "conversation": {"id": "c"}}', {"Content-Type": "application/json"}, 400),
     ("bad utf-8", b'{"type":"message","text":"\xff\xfe"}', {"Content-Type": "application/json"}, 400),
-    ("wrong types", b'{"type":"message","text":5,"from":"x","conversation":[]}', {"Content-Type": "application/json"}, 400),
-    ("no conversation", b'{"type":"message","text":"hoi","deliveryMode":"expectReplies"}', {"Content-Type": "application/json"}, 400),
-    ("no serviceUrl on the normal path", b'{"type":"message","text":"hoi","conversation":{"id":"c"}}', {"Content-Type": "application/json"}, 400),
-    ("deep nesting", b'{"type":"message","value":' + b"[" * 5000 + b"]" * 5000 + b"}", {"Content-Type": "application/json"}, 400),
-    ("moderate nesting", b'{"type":"message","conversation":{"id":"c"},"deliveryMode":"expectReplies","value":' + b"[" * 200 + b"]" * 200 + b"}", {"Content-Type": "application/json"}, 400),
-    ("huge body", b'{"type":"message","text":"' + b"a" * 3_000_000 + b'"}', {"Content-Type": "application/json"}, 413),
-    ("text over the Teams limit", json.dumps(activity("a" * 50_000)).encode(), {"Content-Type": "application/json"}, 400),
+    (
+        "wrong types",
+        b'{"type":"message","text":5,"from":"x","conversation":[]}',
+        {"Content-Type": "application/json"},
+        400,
+    ),
+    (
+        "no conversation",
+        b'{"type":"message","text":"hoi","deliveryMode":"expectReplies"}',
+        {"Content-Type": "application/json"},
+        400,
+    ),
+    (
+        "no serviceUrl on the normal path",
+        b'{"type":"message","text":"hoi","conversation":{"id":"c"}}',
+        {"Content-Type": "application/json"},
+        400,
+    ),
+    (
+        "deep nesting",
+        b'{"type":"message","value":' + b"[" * 5000 + b"]" * 5000 + b"}",
+        {"Content-Type": "application/json"},
+        400,
+    ),
+    (
+        "moderate nesting",
+        b'{"type":"message","conversation":{"id":"c"},"deliveryMode":"expectReplies","value":'
+        + b"[" * 200
+        + b"]" * 200
+        + b"}",
+        {"Content-Type": "application/json"},
+        400,
+    ),
+    (
+        "huge body",
+        b'{"type":"message","text":"' + b"a" * 3_000_000 + b'"}',
+        {"Content-Type": "application/json"},
+        413,
+    ),
+    (
+        "text over the Teams limit",
+        json.dumps(activity("a" * 50_000)).encode(),
+        {"Content-Type": "application/json"},
+        400,
+    ),
 ]
 
 
@@ -100,7 +138,9 @@ async def test_bad_input_gets_4xx_and_the_server_keeps_serving(
     client: TestClient, why: str, raw: bytes, headers: dict[str, str], expected: int
 ) -> None:
     # A stream, so that the 3 MB case is sent in chunks like a real client would.
-    resp = await client.post("/api/messages", data=io.BytesIO(raw), headers=headers, skip_auto_headers=["Content-Type"])
+    resp = await client.post(
+        "/api/messages", data=io.BytesIO(raw), headers=headers, skip_auto_headers=["Content-Type"]
+    )
     assert resp.status == expected, why
     assert "error" in await resp.json()
     status, _ = await post(client, activity("hoi"))

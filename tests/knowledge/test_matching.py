@@ -30,7 +30,9 @@ def test_fold_and_markup() -> None:
     assert "onclick" not in strip_markup('<p onclick="x">hoi</p>')
 
 
-@pytest.mark.parametrize(("word", "key"), [("melden", "meld"), ("meldingen", "meld"), ("vragen", "vrag"), ("vp", "vp")])
+@pytest.mark.parametrize(
+    ("word", "key"), [("melden", "meld"), ("meldingen", "meld"), ("vragen", "vrag"), ("vp", "vp")]
+)
 def test_stem(word: str, key: str) -> None:
     assert stem(word) == key
 
@@ -92,7 +94,11 @@ def test_report_topics_are_stricter_than_the_default() -> None:
 
 @pytest.mark.parametrize(
     ("raw", "hidden"),
-    [("mail me: a.b@gemeente.nl", "a.b@gemeente.nl"), ("bel 06-12345678", "12345678"), ("personeelsnummer 1234567", "1234567")],
+    [
+        ("mail me: a.b@gemeente.nl", "a.b@gemeente.nl"),
+        ("bel 06-12345678", "12345678"),
+        ("personeelsnummer 1234567", "1234567"),
+    ],
 )
 def test_personal_data_is_masked(raw: str, hidden: str) -> None:
     assert hidden not in mask_personal_data(raw)

@@ -67,7 +67,10 @@ def test_every_route_the_issue_names_is_there_with_the_verified_flags_it_asks_fo
 
 
 # Contact details found in ../shared/reference/*.md (research notes), for checkouts without them.
-NOTES_SNAPSHOT = "112 113 0800-0113 088-133 10 00 contact@huisvoorklokkenluiders.nl huisvoorklokkenluiders.nl mdra.nl discriminatie.nl mensenrechten.nl 113.nl"
+NOTES_SNAPSHOT = (
+    "112 113 0800-0113 088-133 10 00 contact@huisvoorklokkenluiders.nl huisvoorklokkenluiders.nl"
+    " mdra.nl discriminatie.nl mensenrechten.nl 113.nl"
+)
 
 
 def test_contact_details_come_only_from_the_research_notes() -> None:

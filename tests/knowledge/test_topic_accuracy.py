@@ -11,7 +11,9 @@ from tests.dialogs.harness import brain
 
 CASES = yaml.safe_load((Path(__file__).parent / "data" / "topic_cases.yaml").read_text(encoding="utf-8"))
 SECOND = CASES.pop("second_batch")
-ROWS = [(text, topic) for topic, texts in CASES.items() for text in texts] + [(t, topic) for t, topic in SECOND]
+ROWS = [(text, topic) for topic, texts in CASES.items() for text in texts] + [
+    (t, topic) for t, topic in SECOND
+]
 
 
 def test_topic_accuracy_on_hand_written_sentences() -> None:
@@ -22,7 +24,9 @@ def test_topic_accuracy_on_hand_written_sentences() -> None:
     assert accuracy >= 90, "\n".join(f"{t!r}: expected {e}, got {g}" for t, e, g in misses)
 
 
-@pytest.mark.parametrize("text", CASES["report.emergency"] + [t for t, topic in SECOND if topic == "report.emergency"])
+@pytest.mark.parametrize(
+    "text", CASES["report.emergency"] + [t for t, topic in SECOND if topic == "report.emergency"]
+)
 def test_every_emergency_is_recognised(text: str) -> None:
     assert brain().answerer.decide(text, "nl-NL").kind == "emergency"
 
