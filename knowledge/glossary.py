@@ -7,12 +7,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from knowledge.loader import ContentError
+from knowledge.loader import ContentError, describe, read_yaml
 from knowledge.textnorm import norm_key
 
 Lang = Literal["nl", "en"]
@@ -225,34 +224,12 @@ class WordList:
         return False
 
 
-def _read_yaml(path: Path) -> Any:
-    try:
-        with path.open(encoding="utf-8") as f:
-            return yaml.safe_load(f)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise GlossaryError(f"{path}: cannot be read as YAML: {exc}") from exc
-
-
-def _describe(exc: ValidationError, raw: Any) -> str:
-    first = exc.errors()[0]
-    loc = list(first["loc"])
-    where = ".".join(str(p) for p in loc)
-    if len(loc) >= 2 and loc[0] == "entries" and isinstance(loc[1], int):
-        try:
-            entry_id = raw["entries"][loc[1]].get("id")
-        except (KeyError, IndexError, TypeError, AttributeError):
-            entry_id = None
-        where = ".".join(str(p) for p in loc[2:]) or "entry"
-        return f"entry {entry_id or f'#{loc[1] + 1}'!r}: {where}: {first['msg']}"
-    return f"{where}: {first['msg']}"
-
-
 def _load_wordsets(path: Path) -> dict[str, frozenset[str]]:
-    raw = _read_yaml(path)
+    raw = read_yaml(path, GlossaryError)
     try:
         parsed = _WordsetsFile.model_validate(raw)
     except ValidationError as exc:
-        raise GlossaryError(f"{path}: {_describe(exc, raw)}") from exc
+        raise GlossaryError(f"{path}: {describe(exc, raw)}") from exc
     return {
         name: frozenset(norm_key(w[:-1]) + "*" if w.endswith("*") else norm_key(w) for w in words)
         for name, words in parsed.sets.items()
@@ -262,11 +239,11 @@ def _load_wordsets(path: Path) -> dict[str, frozenset[str]]:
 def _load_lexicon(folder: Path) -> dict[str, frozenset[str]]:
     words: dict[str, set[str]] = {"nl": set(), "en": set()}
     for path in sorted(folder.glob("*.yaml")):
-        raw = _read_yaml(path)
+        raw = read_yaml(path, GlossaryError)
         try:
             parsed = _LexiconFile.model_validate(raw)
         except ValidationError as exc:
-            raise GlossaryError(f"{path}: {_describe(exc, raw)}") from exc
+            raise GlossaryError(f"{path}: {describe(exc, raw)}") from exc
         words[parsed.lang].update(norm_key(w) for w in parsed.words.split())
     return {lang: frozenset(w for w in ws if w) for lang, ws in words.items()}
 
@@ -302,11 +279,11 @@ def load_glossary(path: Path) -> Glossary:
         raise GlossaryError(f"{folder}: no glossary files found")
     loaded: dict[str, tuple[GlossaryEntry, Path]] = {}
     for file in files:
-        raw = _read_yaml(file)
+        raw = read_yaml(file, GlossaryError)
         try:
             parsed = _EntryFile.model_validate(raw)
         except ValidationError as exc:
-            raise GlossaryError(f"{file}: {_describe(exc, raw)}") from exc
+            raise GlossaryError(f"{file}: {describe(exc, raw)}") from exc
         for entry in parsed.entries:
             if entry.id in loaded:
                 raise GlossaryError(f"{file}: entry {entry.id!r}: id already used in {loaded[entry.id][1]}")

@@ -33,31 +33,31 @@ class KnowledgeBase:
         return found[0] if found else None
 
 
-def _read_yaml(path: Path) -> Any:
+def read_yaml(path: Path, error: type[ContentError] = ContentError) -> Any:
+    """The parsed file, or `error` naming the file: every content loader reads YAML this way."""
     try:
         with path.open(encoding="utf-8") as f:
             return yaml.safe_load(f)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise ContentError(f"{path}: cannot be read as YAML: {exc}") from exc
+        raise error(f"{path}: cannot be read as YAML: {exc}") from exc
 
 
-def _describe(exc: ValidationError, raw: Any) -> str:
+def describe(exc: ValidationError, raw: Any, items: str = "entries", label: str = "entry") -> str:
+    """The first validation fault, naming the item (by id, else by position) it is in."""
     first = exc.errors()[0]
     loc = list(first["loc"])
-    where = ".".join(str(p) for p in loc)
-    entry_id = None
-    if len(loc) >= 2 and loc[0] == "entries" and isinstance(loc[1], int):
+    if len(loc) >= 2 and loc[0] == items and isinstance(loc[1], int):
         try:
-            entry_id = raw["entries"][loc[1]].get("id")
+            item_id = raw[items][loc[1]].get("id")
         except (KeyError, IndexError, TypeError, AttributeError):
-            entry_id = None
-        where = ".".join(str(p) for p in loc[2:]) or "entry"
-    prefix = f"entry {entry_id!r}: " if entry_id else ""
-    return f"{prefix}{where}: {first['msg']}"
+            item_id = None
+        where = ".".join(str(p) for p in loc[2:]) or label
+        return f"{label} {item_id or f'#{loc[1] + 1}'!r}: {where}: {first['msg']}"
+    return f"{'.'.join(str(p) for p in loc)}: {first['msg']}"
 
 
 def load_topics(path: Path) -> dict[str, Topic]:
-    raw = _read_yaml(path)
+    raw = read_yaml(path)
     if not isinstance(raw, dict) or not raw:
         raise ContentError(f"{path}: expected a mapping of topic id to description")
     topics: dict[str, Topic] = {}
@@ -72,11 +72,11 @@ def load_topics(path: Path) -> dict[str, Topic]:
 def load_entries(files: Iterable[Path], topics: dict[str, Topic]) -> dict[str, tuple[Entry, Path]]:
     entries: dict[str, tuple[Entry, Path]] = {}
     for path in files:
-        raw = _read_yaml(path)
+        raw = read_yaml(path)
         try:
             parsed = ContentFile.model_validate(raw)
         except ValidationError as exc:
-            raise ContentError(f"{path}: {_describe(exc, raw)}") from exc
+            raise ContentError(f"{path}: {describe(exc, raw)}") from exc
         for entry in parsed.entries:
             if entry.id in entries:
                 raise ContentError(f"{path}: entry {entry.id!r}: id already used in {entries[entry.id][1]}")

@@ -6,12 +6,12 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from knowledge.loader import ContentError
+from knowledge.loader import ContentError, describe
 from knowledge.models import LANGS, Bilingual, Lang
 
 Kind = Literal["emergency", "internal", "external"]
@@ -114,19 +114,6 @@ class Routes:
         return self.direct.get(entry_id or "") or self.direct.get(topic or "")
 
 
-def _describe(exc: ValidationError, raw: Any) -> str:
-    first = exc.errors()[0]
-    loc = list(first["loc"])
-    if len(loc) >= 2 and loc[0] == "routes" and isinstance(loc[1], int):
-        try:
-            route_id = raw["routes"][loc[1]].get("id")
-        except (KeyError, IndexError, TypeError, AttributeError):
-            route_id = None
-        where = ".".join(str(p) for p in loc[2:]) or "route"
-        return f"route {route_id!r}: {where}: {first['msg']}"
-    return f"{'.'.join(str(p) for p in loc)}: {first['msg']}"
-
-
 def load_routes(path: Path) -> Routes:
     """Read routes.yaml; raise ContentError naming the file and the route on any fault."""
     try:
@@ -136,7 +123,7 @@ def load_routes(path: Path) -> Routes:
     try:
         parsed = RoutesFile.model_validate(raw)
     except ValidationError as exc:
-        raise ContentError(f"{path}: {_describe(exc, raw)}") from exc
+        raise ContentError(f"{path}: {describe(exc, raw, 'routes', 'route')}") from exc
     by_id: dict[str, Route] = {}
     for route in parsed.routes:
         if route.id in by_id:
