@@ -20,6 +20,8 @@ from knowledge.safety import check_safety
         "there's a man with a knife in the lobby",
         "ik word bedreigd door een klant",
         "call 112 please",
+        "er is een vechtpartij bij de ingang",  # a fight happening
+        "there's a fight in the canteen",
     ],
 )
 def test_danger(text: str) -> None:
