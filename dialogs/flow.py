@@ -7,6 +7,10 @@ from typing import Any
 
 from dialogs._sdk import Dialog
 
+# MainDialog's routing waterfall; a flow that hands a message back begins it again.
+# Stored in conversation state: never rename.
+ROUTE_DIALOG_ID = "main.route"
+
 
 @dataclass(frozen=True)
 class Flow:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from dialogs._sdk import ComponentDialog, DialogContext, DialogTurnResult, DialogTurnStatus
-from dialogs.main_dialog import MainDialog
+from dialogs.flow import ROUTE_DIALOG_ID
 
 # What a step ends with when the message is not for this flow (a new question, a button of another card).
 HAND_BACK: dict[str, Any] = {"hand_back": True}
@@ -21,5 +21,5 @@ class HandsBackComponent(ComponentDialog):
     async def continue_dialog(self, dialog_context: DialogContext) -> DialogTurnResult:
         result = await super().continue_dialog(dialog_context)
         if result.status == DialogTurnStatus.Complete and result.result == HAND_BACK:
-            return await dialog_context.begin_dialog(MainDialog.ROUTE)
+            return await dialog_context.begin_dialog(ROUTE_DIALOG_ID)
         return result

@@ -17,7 +17,7 @@ from dialogs._sdk import (
     WaterfallDialog,
     WaterfallStepContext,
 )
-from dialogs.flow import Flow, options_for_action, options_for_text
+from dialogs.flow import ROUTE_DIALOG_ID, Flow, options_for_action, options_for_text
 from dialogs.report_flows import catch_disclosure
 from dialogs.services import Services
 from dialogs.texts import t
@@ -48,7 +48,7 @@ class MainDialog(ComponentDialog):
     """
 
     ID = "main"
-    ROUTE = "main.route"
+    ROUTE = ROUTE_DIALOG_ID
 
     def __init__(self, services: Services, flows: Sequence[Flow] = ()) -> None:
         super().__init__(MainDialog.ID)

@@ -7,7 +7,6 @@ from typing import Any
 
 from dialogs._sdk import (
     CardFactory,
-    ComponentDialog,
     ConversationState,
     Dialog,
     DialogTurnResult,
@@ -18,6 +17,7 @@ from dialogs._sdk import (
     WaterfallStepContext,
 )
 from dialogs.cards import Card
+from dialogs.hand_back import HAND_BACK, HandsBackComponent
 from dialogs.report_cards import outcome_cards, question_card, stopped_card
 from dialogs.report_texts import rt
 from dialogs.services import Services
@@ -60,7 +60,7 @@ def flow_lang(options: dict[str, Any], context: TurnContext) -> Lang:
     return lang if lang in ("nl", "en") else locale_lang(context.activity.locale)
 
 
-class ReportGuideDialog(ComponentDialog):
+class ReportGuideDialog(HandsBackComponent):
     """Walks the decision tree of knowledge/content/guide.yaml; never asks what happened.
 
     Steps: open_step (care text when a message started it, or a fresh start from a button),
@@ -120,12 +120,23 @@ class ReportGuideDialog(ComponentDialog):
         lang = step.options["lang"]
         activity = step.context.activity
         move = reply(self.guide, step.options["answers"], activity.value, activity.text)
+        unclear = move.notice in ("unclear", "no_story_needed")
+        if unclear and self._other_question(activity.text, activity.locale):
+            # A new question on another subject: answer that instead of repeating the question.
+            return await step.end_dialog(HAND_BACK)
         if move.stop:
             await send_cards(step.context, [stopped_card(lang)])
             return await step.end_dialog()
         return await step.replace_dialog(
             self.LOOP, {"answers": list(move.answers), "lang": lang, "notice": move.notice}
         )
+
+    def _other_question(self, text: str | None, locale: str | None) -> bool:
+        """A typed message the knowledge base answers confidently, outside reporting."""
+        if not text or not text.strip():
+            return False
+        decision = self.services.brain.answerer.decide(text, locale)
+        return decision.kind == "answer" and not decision.topic.startswith("report.")
 
     def _care_text(self, options: dict[str, Any], lang: Lang) -> str:
         """Started from a message: first the caring answer it matched, then how the guide works."""
