@@ -13,7 +13,10 @@ def test_render_shows_texts_facts_and_numbered_buttons() -> None:
         "type": "AdaptiveCard",
         "body": [
             {"type": "TextBlock", "text": "Titel"},
-            {"type": "Container", "items": [{"type": "FactSet", "facts": [{"title": "Open", "value": "8-18"}]}]},
+            {
+                "type": "Container",
+                "items": [{"type": "FactSet", "facts": [{"title": "Open", "value": "8-18"}]}],
+            },
             {"type": "ActionSet", "actions": [{"type": "Action.Submit", "title": "👍", "data": {"a": 1}}]},
         ],
         "actions": [{"type": "Action.OpenUrl", "title": "Bel 112", "url": "tel:112"}],
