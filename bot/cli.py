@@ -8,7 +8,7 @@ import sys
 
 from aiohttp import web
 
-from bot import questions_cli, rooms_cli
+from bot import manifest_cli, questions_cli, rooms_cli
 from bot.logs import ACCESS_LOG_FORMAT, configure_logging
 from bot.settings import Settings, SettingsError
 from knowledge.loader import ContentError
@@ -88,5 +88,6 @@ def main(argv: list[str] | None = None) -> int:
     chat.set_defaults(func=cmd_chat)
     questions_cli.register(sub)
     rooms_cli.register(sub)
+    manifest_cli.register(sub)
     args = parser.parse_args(argv)
     return int(args.func(args))

@@ -29,15 +29,18 @@ def _problem(text: str) -> dict[str, Any]:
     return text_block(text, color="Attention", weight="Bolder")
 
 
-def intro_card(facts: str, lang: str) -> Card:
-    """'Wat bewaren we?': what is and is not kept, Teams' own retention, and that this is not for reports."""
+def intro_card(facts: str, lang: str, first_actions: Sequence[dict[str, Any]] = ()) -> Card:
+    """'Wat bewaren we?': what is and is not kept, Teams' own retention, and that this is not for reports.
+
+    first_actions come before the reporting routes (in Teams: open the form in a dialog window).
+    """
     body = [
         text_block(t("kept_title", lang), weight="Bolder", size="Medium"),
         text_block(facts),
         text_block(t("chat_kept", lang), isSubtle=True),
         text_block(t("not_reporting", lang)),
     ]
-    actions = [submit(t("routes", lang), {"action": "menu", "area": "report"})]
+    actions = [*first_actions, submit(t("routes", lang), {"action": "menu", "area": "report"})]
     return card(body, actions, fallback=f"{t('kept_title', lang)} {facts}")
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from dialogs._sdk import CardFactory, MessageFactory, TurnContext
 from dialogs.rate_limit import DailyLimiter
+from dialogs.teams_cards import launcher_action, open_chat_action
 from knowledge.language import locale_lang
 from knowledge.questions import QuestionRepository, SessionRepository
 from knowledge.withdrawal import CodeHasher
@@ -54,6 +55,25 @@ def in_group(context: TurnContext) -> bool:
     """A group chat or channel: a question or a code typed here is read by others."""
     conversation = context.activity.conversation
     return getattr(conversation, "conversation_type", None) in GROUP_TYPES
+
+
+def opens_dialogs(context: TurnContext) -> bool:
+    """Teams opens the question form in a dialog window (task/fetch); other clients show it in the chat."""
+    return context.activity.channel_id == "msteams" and not in_group(context)
+
+
+def dialog_actions(context: TurnContext, lang: str) -> list[dict[str, Any]]:
+    """The button that opens the form in a dialog window, where the client can."""
+    return [launcher_action(lang)] if opens_dialogs(context) else []
+
+
+def personal_chat_actions(context: TurnContext, lang: str) -> list[dict[str, Any]]:
+    """In Teams, a button that moves the person from a group chat or channel to a chat with the bot."""
+    bot = context.activity.recipient
+    bot_id = str(getattr(bot, "id", None) or "")
+    if context.activity.channel_id != "msteams" or not bot_id.startswith("28:"):
+        return []
+    return [open_chat_action(bot_id, lang)]
 
 
 def flow_lang(options: dict[str, Any], context: TurnContext) -> str:

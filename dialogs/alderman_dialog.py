@@ -20,8 +20,10 @@ from dialogs.alderman_desk import (
     QuestionDesk,
     card_value,
     delivery_id,
+    dialog_actions,
     flow_lang,
     in_group,
+    personal_chat_actions,
     send_card,
     sender_key,
 )
@@ -61,27 +63,33 @@ class AldermanDialog(ComponentDialog):
 
     async def act_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         options = step.options if isinstance(step.options, dict) else {}
-        lang = flow_lang(options, step.context)
+        await self.respond(step.context, options)
+        return await step.end_dialog()
+
+    async def respond(self, context: TurnContext, options: dict[str, Any]) -> None:
+        """One turn of the flow, whoever carries it: a message, a card click or a Teams dialog window."""
+        lang = flow_lang(options, context)
         value = card_value(options)
         if value is not None:  # a card action: MainDialog recorded nothing for this turn
-            record_match(step.context, "alderman.ask", 100)
+            record_match(context, "alderman.ask", 100)
         if value is None and options.get("topic") == "alderman.sessions":
-            await self.show_sessions(step.context, options, lang)
-        elif in_group(step.context):
-            await send_card(step.context, ac.message_card(t("private_only", lang)))
+            await self.show_sessions(context, options, lang)
+        elif in_group(context):
+            await send_card(
+                context, ac.message_card(t("private_only", lang), personal_chat_actions(context, lang))
+            )
         elif value is None or value.get("action") == "alderman.start":
-            await self.show_form(step.context, value, lang, intro=value is None)
+            await self.show_form(context, value, lang, intro=value is None)
         elif value.get("action") == "alderman.submit":
-            await self.submit(step.context, value, lang)
+            await self.submit(context, value, lang)
         else:
-            await send_card(step.context, ac.message_card(t("cancelled", lang)))
-        return await step.end_dialog()
+            await send_card(context, ac.message_card(t("cancelled", lang)))
 
     async def show_form(
         self, context: TurnContext, value: dict[str, Any] | None, lang: str, intro: bool
     ) -> None:
         if intro:
-            await send_card(context, ac.intro_card(self.facts(lang), lang))
+            await send_card(context, ac.intro_card(self.facts(lang), lang, dialog_actions(context, lang)))
         sessions = open_sessions(await self.desk.sessions.list(), self.services.today())
         await send_card(context, ac.form_card(lang, sessions, value))
 

@@ -7,7 +7,15 @@ from typing import Any
 from dialogs import alderman_cards as ac
 from dialogs import cards
 from dialogs._sdk import ComponentDialog, DialogTurnResult, TurnContext, WaterfallDialog, WaterfallStepContext
-from dialogs.alderman_desk import QuestionDesk, card_value, flow_lang, in_group, send_card, sender_key
+from dialogs.alderman_desk import (
+    QuestionDesk,
+    card_value,
+    flow_lang,
+    in_group,
+    personal_chat_actions,
+    send_card,
+    sender_key,
+)
 from dialogs.alderman_texts import t
 from dialogs.flow import Flow
 from dialogs.services import Services
@@ -47,7 +55,8 @@ class AldermanWithdrawDialog(ComponentDialog):
             await self.show_answer(step.context, options, lang)
         elif in_group(step.context):
             record_match(step.context, "alderman.withdraw", 100)
-            await send_card(step.context, ac.message_card(t("private_only", lang)))
+            actions = personal_chat_actions(step.context, lang)
+            await send_card(step.context, ac.message_card(t("private_only", lang), actions))
         else:
             record_match(step.context, "alderman.withdraw", 100)
             question = await self.question_for(step.context, value.get("code"), lang)
