@@ -18,6 +18,7 @@ from adapters.teams.adapter import create_adapter
 from adapters.teams.http import MessagesEndpoint
 from adapters.teams.state_storage import SqlBotStorage
 from adapters.web import chat_page
+from adapters.web.admin import mount_workspace
 from adapters.web.language_api import language_routes
 from bot.rooms_setup import RoomsWiring
 from bot.settings import Settings
@@ -113,6 +114,7 @@ def create_app(settings: Settings) -> web.Application:
     app.add_routes(language_routes(checker))
     if settings.development_mode:
         app.add_routes(chat_page.routes())
+    mount_workspace(app, settings, database, services, build_brain, rooms_directory=rooms.directory)
 
     app.on_startup.append(rooms.on_startup)
     app.cleanup_ctx.append(_purge_stale_state(state_store, timedelta(minutes=settings.state_ttl_minutes)))

@@ -8,6 +8,7 @@ import sys
 
 from aiohttp import web
 
+from adapters.web.admin import WorkspaceConfigError
 from bot import manifest_cli, questions_cli, rooms_cli
 from bot.logs import ACCESS_LOG_FORMAT, configure_logging
 from bot.settings import Settings, SettingsError
@@ -59,6 +60,9 @@ def cmd_serve(_: argparse.Namespace) -> int:
         app = create_app(settings)
     except ContentError as exc:
         print(f"error: knowledge content is broken: {exc}", file=sys.stderr)
+        return 2
+    except WorkspaceConfigError as exc:
+        print(f"error: moderator workspace: {exc}", file=sys.stderr)
         return 2
     base = f"http://{settings.host}:{settings.port}"
     print(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from sqlalchemy import Boolean, Date, DateTime, Float, MetaData, String, Text, Time
+from sqlalchemy import Boolean, Date, DateTime, Float, ForeignKey, Integer, MetaData, String, Text, Time
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # Fixed constraint names, so hand-written migrations and the models agree.
@@ -147,3 +147,109 @@ class RoomFeedbackRow(Base):
     kind: Mapped[str] = mapped_column(String(32))
     remark: Mapped[str | None] = mapped_column(Text)
     day: Mapped[date] = mapped_column(Date)
+
+
+# ---- the moderator workspace (adapters/web/admin): staff actions, never an employee's identity ----
+
+
+class WorkspaceRevisionRow(Base):
+    """One saved version of one content item (answer, glossary entry, route, room); body None removes it."""
+
+    __tablename__ = "workspace_revision"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    area: Mapped[str] = mapped_column(String(16))
+    item_id: Mapped[str] = mapped_column(String(120), index=True)
+    body: Mapped[str | None] = mapped_column(Text)
+    author: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    note: Mapped[str] = mapped_column(String(500))
+    state: Mapped[str] = mapped_column(String(16))
+    published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    published_by: Mapped[str | None] = mapped_column(String(200))
+
+
+class WorkspacePublishedRow(Base):
+    """The published version of one item, laid over the shipped content; body None means removed."""
+
+    __tablename__ = "workspace_published"
+
+    area: Mapped[str] = mapped_column(String(16), primary_key=True)
+    item_id: Mapped[str] = mapped_column(String(120), primary_key=True)
+    body: Mapped[str | None] = mapped_column(Text)
+    revision_id: Mapped[str] = mapped_column(String(32))
+
+
+class WorkspaceReleaseRow(Base):
+    """One publication; the highest version is what every running instance must serve."""
+
+    __tablename__ = "workspace_release"
+
+    version: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    area: Mapped[str] = mapped_column(String(16))
+    published_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    published_by: Mapped[str] = mapped_column(String(200))
+    items: Mapped[int] = mapped_column(Integer)
+
+
+class WorkspaceSessionRow(Base):
+    """A signed-in staff member; the cookie holds a random token, the row only its SHA-256."""
+
+    __tablename__ = "workspace_session"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    actor: Mapped[str] = mapped_column(String(200))
+    roles: Mapped[str] = mapped_column(String(200))
+    csrf: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+
+
+class WorkspaceLoginRow(Base):
+    """An OpenID Connect sign-in under way (state, nonce, PKCE verifier), kept for minutes."""
+
+    __tablename__ = "workspace_login"
+
+    state_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    nonce: Mapped[str] = mapped_column(String(128))
+    verifier: Mapped[str] = mapped_column(String(128))
+    next_path: Mapped[str] = mapped_column(String(300))
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+
+
+class WorkspaceAuditRow(Base):
+    """Who on the staff did what in the workspace, and when."""
+
+    __tablename__ = "workspace_audit"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    actor: Mapped[str] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(String(64))
+    target: Mapped[str] = mapped_column(String(200))
+    detail: Mapped[str] = mapped_column(Text)
+
+
+class WorkspaceTestQuestionRow(Base):
+    """A question editors keep in the regression set, with the topic it must reach."""
+
+    __tablename__ = "workspace_test_question"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    text: Mapped[str] = mapped_column(String(500))
+    lang: Mapped[str] = mapped_column(String(5))
+    expected_topic: Mapped[str] = mapped_column(String(120))
+    author: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class WorkspaceQuestionOriginalRow(Base):
+    """A question's wording before a moderator first edited it; goes when the question goes."""
+
+    __tablename__ = "workspace_question_original"
+    __table_args__ = _NO_ROWID
+
+    question_id: Mapped[str] = mapped_column(
+        String(32), ForeignKey("question.id", ondelete="CASCADE"), primary_key=True
+    )
+    text: Mapped[str] = mapped_column(Text)
