@@ -45,7 +45,8 @@ async def postgres_clean_db(postgres_db: Database) -> AsyncIterator[Database]:
     """The shared PostgreSQL server keeps rows between tests: empty our tables, drop our keys after."""
     forget_keys = delete(AppSecretRow).where(AppSecretRow.name.startswith(DELIVERY_KEY_PREFIX))
     async with postgres_db.engine.begin() as connection:
-        await connection.execute(text(f"TRUNCATE {', '.join(_OUR_TABLES)}"))
+        # CASCADE: later tables (the workspace's originals) refer to questions.
+        await connection.execute(text(f"TRUNCATE {', '.join(_OUR_TABLES)} CASCADE"))
         await connection.execute(forget_keys)
     yield postgres_db
     async with postgres_db.engine.begin() as connection:
