@@ -27,6 +27,7 @@ from dialogs.alderman_desk import QuestionDesk
 from dialogs.alderman_dialog import alderman_flow
 from dialogs.alderman_withdraw_dialog import alderman_withdraw_flow
 from dialogs.language_flows import language_flows
+from dialogs.typing_indicator import SLOW_TURN_SECONDS
 from dialogs.report_flows import report_flows
 from dialogs.services import Brain, Services
 from knowledge.answering import Answerer
@@ -96,7 +97,7 @@ def create_app(settings: Settings) -> web.Application:
         *report_flows(services, guide, storage),
         *language_flows(services, checker, lookup),
     )
-    bot = WegwijzerBot.create(storage, services, flows)
+    bot = WegwijzerBot.create(storage, services, flows, checker=checker, typing_after=SLOW_TURN_SECONDS)
     adapter = create_adapter(
         settings.microsoft_app_id,
         settings.microsoft_app_password,
