@@ -20,6 +20,7 @@ from adapters.teams.state_storage import SqlBotStorage
 from adapters.web import chat_page
 from adapters.web.admin import mount_workspace
 from adapters.web.language_api import language_routes
+from bot.live_language import CurrentChecker, CurrentLookup
 from bot.rooms_setup import RoomsWiring
 from bot.settings import Settings
 from dialogs.activity_handler import WegwijzerBot
@@ -27,9 +28,9 @@ from dialogs.alderman_desk import QuestionDesk
 from dialogs.alderman_dialog import alderman_flow
 from dialogs.alderman_withdraw_dialog import alderman_withdraw_flow
 from dialogs.language_flows import language_flows
-from dialogs.typing_indicator import SLOW_TURN_SECONDS
 from dialogs.report_flows import report_flows
 from dialogs.services import Brain, Services
+from dialogs.typing_indicator import SLOW_TURN_SECONDS
 from knowledge.answering import Answerer
 from knowledge.checker import Checker
 from knowledge.glossary import Glossary, load_glossary
@@ -58,9 +59,9 @@ def build_brain(content_dir: Path, language: tuple[Glossary, Checker, TermLookup
     """Load and index all content; raises ContentError naming the file and entry on any fault."""
     kb = load_knowledge(content_dir)
     lexicon = load_lexicon(content_dir / "lexicon.yaml")
-    glossary, _, lookup = language or build_language(content_dir)
+    glossary, checker, lookup = language or build_language(content_dir)
     matcher = Matcher(kb, Analyzer(lexicon, term_tagger=term_tagger(lookup, glossary)))
-    return Brain(kb=kb, answerer=Answerer(matcher))
+    return Brain(kb=kb, answerer=Answerer(matcher), checker=checker, lookup=lookup)
 
 
 async def healthz(request: web.Request) -> web.Response:
@@ -78,15 +79,15 @@ async def healthz(request: web.Request) -> web.Response:
 
 def create_app(settings: Settings) -> web.Application:
     """The whole server; nothing is built at import time and nothing else reads the environment."""
-    language = build_language(settings.knowledge_dir)
-    _, checker, lookup = language
-    brain = build_brain(settings.knowledge_dir, language)
+    brain = build_brain(settings.knowledge_dir)
     guide = load_guide(
         settings.knowledge_dir / "guide.yaml", load_routes(settings.knowledge_dir / "routes.yaml")
     )
     database = Database(settings.database_url)
     rooms = RoomsWiring.create(settings.knowledge_dir, database)
     services = Services(brain=brain, gaps=SqlGapLog(database), feedback=SqlFeedbackLog(database))
+    # Published glossary edits reach the checker and look-up too: they follow services.brain.
+    checker, lookup = CurrentChecker(services), CurrentLookup(services)
     state_store = SqlStateStore(database)
     storage = SqlBotStorage(state_store)
     desk = QuestionDesk(SqlQuestionRepository(database), SqlSessionRepository(database))

@@ -7,8 +7,10 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from knowledge.answering import Answerer
+from knowledge.checker import Checker
 from knowledge.loader import KnowledgeBase
 from knowledge.ports import FeedbackLog, GapLog
+from knowledge.term_lookup import TermLookup
 
 
 @dataclass
@@ -17,6 +19,9 @@ class Brain:
 
     kb: KnowledgeBase
     answerer: Answerer
+    # The glossary's checker and word look-up, rebuilt with the rest on republish.
+    checker: Checker | None = None
+    lookup: TermLookup | None = None
 
 
 @dataclass
