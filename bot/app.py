@@ -61,7 +61,8 @@ def build_brain(content_dir: Path, language: tuple[Glossary, Checker, TermLookup
     lexicon = load_lexicon(content_dir / "lexicon.yaml")
     glossary, checker, lookup = language or build_language(content_dir)
     matcher = Matcher(kb, Analyzer(lexicon, term_tagger=term_tagger(lookup, glossary)))
-    return Brain(kb=kb, answerer=Answerer(matcher), checker=checker, lookup=lookup)
+    guide = load_guide(content_dir / "guide.yaml", load_routes(content_dir / "routes.yaml"))
+    return Brain(kb=kb, answerer=Answerer(matcher), checker=checker, lookup=lookup, guide=guide)
 
 
 async def healthz(request: web.Request) -> web.Response:
@@ -80,9 +81,8 @@ async def healthz(request: web.Request) -> web.Response:
 def create_app(settings: Settings) -> web.Application:
     """The whole server; nothing is built at import time and nothing else reads the environment."""
     brain = build_brain(settings.knowledge_dir)
-    guide = load_guide(
-        settings.knowledge_dir / "guide.yaml", load_routes(settings.knowledge_dir / "routes.yaml")
-    )
+    guide = brain.guide
+    assert guide is not None
     database = Database(settings.database_url)
     rooms = RoomsWiring.create(settings.knowledge_dir, database)
     services = Services(brain=brain, gaps=SqlGapLog(database), feedback=SqlFeedbackLog(database))

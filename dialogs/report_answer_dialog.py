@@ -40,9 +40,15 @@ class ReportAnswerDialog(ComponentDialog):
     def __init__(self, services: Services, routes: Routes) -> None:
         super().__init__(ReportAnswerDialog.ID)
         self.services = services
-        self.routes = routes
+        self._routes = routes
         self.add_dialog(WaterfallDialog(self.STEPS, [self.answer_step]))
         self.initial_dialog_id = self.STEPS
+
+    @property
+    def routes(self) -> Routes:
+        """The published routes (the workspace may republish them), else the ones this flow was built with."""
+        guide = self.services.brain.guide
+        return guide.routes if guide is not None else self._routes
 
     async def answer_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         options = step.options if isinstance(step.options, dict) else {}

@@ -78,11 +78,16 @@ class ReportGuideDialog(HandsBackComponent):
     def __init__(self, services: Services, guide: Guide, forget: Forget) -> None:
         super().__init__(ReportGuideDialog.ID)
         self.services = services
-        self.guide = guide
+        self._guide = guide
         self.forget = forget
         self.add_dialog(WaterfallDialog(self.OPEN, [self.open_step]))
         self.add_dialog(WaterfallDialog(self.LOOP, [self.ask_step, self.answer_step]))
         self.initial_dialog_id = self.OPEN
+
+    @property
+    def guide(self) -> Guide:
+        """The published tree (the workspace may republish it), else the one this flow was built with."""
+        return self.services.brain.guide or self._guide
 
     async def on_end_dialog(self, context: TurnContext, instance: Any, reason: Any) -> None:
         await super().on_end_dialog(context, instance, reason)

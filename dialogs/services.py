@@ -8,6 +8,7 @@ from datetime import date
 
 from knowledge.answering import Answerer
 from knowledge.checker import Checker
+from knowledge.guide import Guide
 from knowledge.loader import KnowledgeBase
 from knowledge.ports import FeedbackLog, GapLog
 from knowledge.term_lookup import TermLookup
@@ -22,6 +23,8 @@ class Brain:
     # The glossary's checker and word look-up, rebuilt with the rest on republish.
     checker: Checker | None = None
     lookup: TermLookup | None = None
+    # The reporting routes and the guide's decision tree, likewise.
+    guide: Guide | None = None
 
 
 @dataclass

@@ -36,3 +36,24 @@ def test_checker_and_lookup_follow_the_published_brain(tmp_path: Path) -> None:
     assert "allochtoon" not in [f.entry_id for f in checker.check(TEXT)]
     after = lookup.lookup("mag ik allochtoon zeggen?")
     assert after.entry is None or after.entry.id != "allochtoon"
+
+
+def test_reporting_flows_follow_published_routes(tmp_path: Path) -> None:
+    from dialogs.report_answer_dialog import ReportAnswerDialog
+    from dialogs.report_guide_dialog import ReportGuideDialog
+
+    first = build_brain(CONTENT)
+    services = Services(brain=first, gaps=InMemoryGapLog(), feedback=InMemoryFeedbackLog())
+    assert first.guide is not None
+    answers = ReportAnswerDialog(services, first.guide.routes)
+    guide = ReportGuideDialog(services, first.guide, forget=lambda _context: None)  # type: ignore[arg-type]
+
+    edited = tmp_path / "content"
+    shutil.copytree(CONTENT, edited)
+    routes = edited / "routes.yaml"
+    old, new = 'nl: "Vertrouwenspersoon"', 'nl: "Vertrouwenspersoon (VP)"'
+    routes.write_text(routes.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    services.brain = build_brain(edited)  # what the workspace's reloader does on publish
+
+    assert answers.routes.get("confidential-advisor").name.nl == "Vertrouwenspersoon (VP)"
+    assert guide.guide is services.brain.guide
