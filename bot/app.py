@@ -112,6 +112,7 @@ def create_app(settings: Settings) -> web.Application:
     app[DATABASE] = database
     app[BRAIN] = brain
     app.router.add_post("/api/messages", messages.handle)
+    app.on_cleanup.append(messages.close)
     app.router.add_get("/healthz", healthz)
     app.add_routes(language_routes(checker))
     if settings.development_mode:

@@ -172,16 +172,23 @@ class Matcher:
                 df[f] = df.get(f, 0) + 1
         self._idf = {f: math.log((n + 1) / (c + 0.5)) for f, c in df.items()}
         self._unknown = max(self._idf.values(), default=1.0)
+        # Only examples sharing a feature with the message can score: an inverted index finds
+        # them, so matching stays fast with thousands of examples. Scores are computed exactly
+        # as before, in the same order, so results do not change.
+        self._entry_ids = list(self._examples)
+        self._postings: dict[str, list[tuple[int, int]]] = {}
+        self._example_weights: list[list[float]] = []
+        for e, eid in enumerate(self._entry_ids):
+            self._example_weights.append([sum(self.weight(f) for f in ex) for ex in self._examples[eid]])
+            for x, ex in enumerate(self._examples[eid]):
+                for f in ex:
+                    self._postings.setdefault(f, []).append((e, x))
 
     def weight(self, feature: str) -> float:
         return self._idf.get(feature, self._unknown)
 
-    def _score(self, query: set[str], example: frozenset[str]) -> float:
-        if not query or not example:
-            return 0.0
-        wq = sum(self.weight(f) for f in query)
-        we = sum(self.weight(f) for f in example)
-        m = sum(self.weight(f) for f in query & example)
+    @staticmethod
+    def _f_measure(wq: float, we: float, m: float) -> float:
         if m == 0:
             return 0.0
         p, r = m / wq, m / we
@@ -190,10 +197,20 @@ class Matcher:
 
     def rank(self, features: Sequence[str]) -> list[Candidate]:
         query = set(features)
+        if not query:
+            return []
+        wq = sum(self.weight(f) for f in query)
+        best: dict[int, float] = {}
+        for e, x in {hit for f in query for hit in self._postings.get(f, ())}:
+            example = self._examples[self._entry_ids[e]][x]
+            m = sum(self.weight(f) for f in query & example)
+            score = self._f_measure(wq, self._example_weights[e][x], m)
+            if score > best.get(e, 0.0):
+                best[e] = score
         scored = []
-        for eid, examples in self._examples.items():
-            entry = self.kb.entries[eid]
-            score = max(self._score(query, ex) for ex in examples)
+        for e in sorted(best):  # entry order, so equal scores keep their order after the sort
+            entry = self.kb.entries[self._entry_ids[e]]
+            score = best[e]
             needed = self.analyzer.lexicon.required(entry.topic)
             if needed and not needed & query:
                 score *= MISSING_CONTEXT

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, StrictStr, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StrictStr, ValidationError, model_validator
 
 # Teams caps a message at about 28 KB; a little more leaves room for markup.
 MAX_TEXT_CHARS = 40_000
@@ -23,6 +23,28 @@ class ConversationIn(_Open):
     id: StrictStr = Field(min_length=1, max_length=1024)
 
 
+class MentionedIn(_Open):
+    id: StrictStr = Field(max_length=512)
+    name: StrictStr | None = Field(None, max_length=512)
+
+
+class EntityIn(_Open):
+    type: StrictStr | None = Field(None, max_length=64)
+
+    @model_validator(mode="after")
+    def _mention_shape(self) -> EntityIn:
+        # The SDK's mention removal indexes these fields blindly (KeyError, TypeError mid-turn).
+        if self.type == "mention":
+            extra = self.model_extra or {}
+            mentioned = MentionedIn.model_validate(extra.get("mentioned"))
+            text = extra.get("text")
+            if text is not None and not isinstance(text, str):
+                raise ValueError("a mention's text must be a string")
+            if text is None and mentioned.name is None:
+                raise ValueError("a mention needs a text or the mentioned name")
+        return self
+
+
 class ActivityIn(_Open):
     type: StrictStr = Field(min_length=1, max_length=64)
     id: StrictStr | None = Field(None, max_length=1024)
@@ -30,12 +52,14 @@ class ActivityIn(_Open):
     from_: AccountIn | None = Field(None, alias="from")
     recipient: AccountIn | None = None
     conversation: ConversationIn
-    channelId: StrictStr | None = Field(None, max_length=64)
+    # Conversation state is keyed by channel and conversation: both must be there.
+    channelId: StrictStr = Field(min_length=1, max_length=64)
     serviceUrl: StrictStr | None = Field(None, max_length=2048)
     locale: StrictStr | None = Field(None, max_length=32)
     deliveryMode: StrictStr | None = Field(None, max_length=32)
     name: StrictStr | None = Field(None, max_length=256)
     value: Any = None
+    entities: list[EntityIn] | None = Field(None, max_length=64)
 
 
 def check_activity(body: Any) -> str | None:

@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable
+from http import HTTPStatus
+from typing import Any
 
-from botbuilder.core import TurnContext
-from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
-from botbuilder.schema import ActivityTypes
+from botbuilder.core import InvokeResponse, Middleware, TurnContext
+from botbuilder.integration.aiohttp import CloudAdapter
+from botbuilder.schema import Activity, ActivityTypes, DeliveryModes
+
+from adapters.teams.auth import BotCredentials, EdgeAuthentication
+from adapters.teams.deliveries import mark_turn_failed
+from adapters.teams.retries import HttpPool
+from adapters.teams.wire import to_wire
 
 log = logging.getLogger("wegwijzer.teams")
 
@@ -15,32 +22,82 @@ APOLOGY = {
     "nl": "Sorry, er ging bij mij iets mis. Probeer het zo nog eens. Is er gevaar? Bel dan direct 112.",
     "en": "Sorry, something went wrong on my side. Please try again in a moment. In danger? Call 112 now.",
 }
+MATCH_TRACE = "knowledge.match"
+_TRACE_SENT = "wegwijzer.match_trace_sent"
+
+__all__ = ["APOLOGY", "BotCredentials", "create_adapter", "http_pool_of"]
 
 
-@dataclass(frozen=True)
-class BotCredentials:
-    """What the SDK's configuration-based authentication reads (its attribute names)."""
-
-    APP_ID: str
-    APP_PASSWORD: str
-    APP_TYPE: str
-    APP_TENANTID: str
-
-
-def create_adapter(app_id: str, password: str, app_type: str, tenant_id: str) -> CloudAdapter:
-    creds = BotCredentials(app_id, password, app_type or "MultiTenant", tenant_id)
-    adapter = CloudAdapter(ConfigurationBotFrameworkAuthentication(creds))
+def create_adapter(
+    app_id: str, password: str, app_type: str, tenant_id: str, **endpoints: Any
+) -> CloudAdapter:
+    """The adapter; `endpoints` are BotCredentials' endpoint fields (only for a private cloud or tests)."""
+    credentials = BotCredentials(app_id, password, app_type or "MultiTenant", tenant_id, **endpoints)
+    adapter = EdgeAdapter(EdgeAuthentication(credentials, HttpPool()))
+    adapter.use(_MatchTraceWatch())
     adapter.on_turn_error = _on_turn_error
     return adapter
+
+
+class EdgeAdapter(CloudAdapter):
+    """CloudAdapter whose expectReplies answer is written by our fast activity writer."""
+
+    def _process_turn_results(self, context: TurnContext) -> InvokeResponse | None:
+        if context.activity.delivery_mode == DeliveryModes.expect_replies:
+            replies = []
+            for activity in context.buffered_reply_activities:
+                try:
+                    replies.append(to_wire(activity))
+                except Exception as error:  # the SDK's own invoke errors can hold an Exception object
+                    log.warning(
+                        "reply not serialisable; left out",
+                        extra={"event": "reply_dropped", "error_type": type(error).__name__},
+                    )
+            return InvokeResponse(status=HTTPStatus.OK, body={"activities": replies})
+        return super()._process_turn_results(context)
+
+
+def http_pool_of(adapter: CloudAdapter) -> HttpPool | None:
+    auth = adapter.bot_framework_authentication
+    return auth.http if isinstance(auth, EdgeAuthentication) else None
+
+
+class _MatchTraceWatch(Middleware):
+    """Notes whether the turn's knowledge.match trace went out, so a failed turn can still send one."""
+
+    async def on_turn(self, context: TurnContext, logic: Callable[[], Awaitable[None]]) -> None:
+        context.on_send_activities(_note_match_trace)
+        await logic()
+
+
+async def _note_match_trace(
+    context: TurnContext, activities: list[Activity], next_send: Callable[[], Awaitable[Any]]
+) -> Any:
+    if any(a.type == ActivityTypes.trace and a.name == MATCH_TRACE for a in activities):
+        context.turn_state[_TRACE_SENT] = True
+    return await next_send()
 
 
 async def _on_turn_error(context: TurnContext, error: Exception) -> None:
     # Only the exception type: the message could quote what the user wrote.
     log.error("turn failed", extra={"event": "turn_error", "error_type": type(error).__name__})
-    if context.activity.type not in (ActivityTypes.message, ActivityTypes.invoke):
+    mark_turn_failed()
+    activity = context.activity
+    if activity.type not in (ActivityTypes.message, ActivityTypes.invoke):
         return
-    lang = "en" if (context.activity.locale or "").lower().startswith("en") else "nl"
+    lang = "en" if (activity.locale or "").lower().startswith("en") else "nl"
     try:
         await context.send_activity(APOLOGY[lang])
+        if activity.type == ActivityTypes.message and not context.turn_state.get(_TRACE_SENT):
+            # The contract: every message turn ends with exactly one knowledge.match trace.
+            await context.send_activity(
+                Activity(
+                    type=ActivityTypes.trace,
+                    name=MATCH_TRACE,
+                    label="Knowledge match",
+                    value_type="https://wegwijzer/knowledge.match",
+                    value={"topic": "fallback", "score": 0},
+                )
+            )
     except Exception as exc:  # the apology itself may fail when the connector is down
         log.warning("apology not sent", extra={"event": "apology_failed", "error_type": type(exc).__name__})

@@ -3,12 +3,15 @@
 The SDK's aiohttp CloudAdapter.process answers 500 for expectReplies
 (botbuilder-python #2156: it serialises an already-serialised dict) and for a
 missing Content-Type or malformed JSON. This handler validates first, then
-hands a well-formed activity to CloudAdapter.process_activity.
+hands a well-formed activity to CloudAdapter.process_activity, within the
+15 seconds Azure Bot Service gives a turn, and answers a repeated delivery once.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from http import HTTPStatus
 from typing import Any
 
 from aiohttp import web
@@ -17,6 +20,10 @@ from botbuilder.integration.aiohttp import CloudAdapter
 from botbuilder.schema import Activity
 
 from adapters.teams.activity_schema import check_activity
+from adapters.teams.adapter import http_pool_of
+from adapters.teams.deliveries import DeliveryLedger, track_turn
+from adapters.teams.keys import AuthUnavailable
+from adapters.teams.retries import TURN_BUDGET_SECONDS, turn_budget
 from adapters.web.json_input import BadRequest, read_json
 
 log = logging.getLogger("wegwijzer.http")
@@ -25,10 +32,18 @@ log = logging.getLogger("wegwijzer.http")
 class MessagesEndpoint:
     """Validates, authenticates and runs one Bot Framework activity."""
 
-    def __init__(self, adapter: CloudAdapter, bot: Bot, max_bytes: int) -> None:
+    def __init__(
+        self,
+        adapter: CloudAdapter,
+        bot: Bot,
+        max_bytes: int,
+        turn_seconds: float = TURN_BUDGET_SECONDS,
+    ) -> None:
         self.adapter = adapter
         self.bot = bot
         self.max_bytes = max_bytes
+        self.turn_seconds = turn_seconds
+        self.deliveries = DeliveryLedger()
 
     async def handle(self, request: web.Request) -> web.StreamResponse:
         try:
@@ -42,14 +57,69 @@ class MessagesEndpoint:
             activity = Activity().deserialize(body)
         except Exception:  # msrest raises assorted errors on odd shapes
             return web.json_response({"error": "not a valid activity"}, status=400)
-        auth_header = request.headers.get("Authorization", "")
         try:
-            response = await self.adapter.process_activity(auth_header, activity, self.bot.on_turn)
+            with turn_budget(self.turn_seconds):
+                async with asyncio.timeout(self.turn_seconds):
+                    return await self._authenticated(request, body, activity)
+        except TimeoutError:
+            log.error("turn took too long", extra={"event": "turn_timeout"})
+            return web.json_response({"error": "the turn took too long"}, status=503)
+
+    async def _authenticated(
+        self, request: web.Request, body: dict[str, Any], activity: Activity
+    ) -> web.Response:
+        auth = self.adapter.bot_framework_authentication
+        try:
+            identity = await auth.authenticate_request(activity, request.headers.get("Authorization", ""))
         except PermissionError:
             return web.json_response({"error": "unauthorized"}, status=401)
+        except AuthUnavailable:
+            return web.json_response({"error": "cannot check the token now"}, status=503)
+        # Only an authenticated delivery may count as seen: a forged copy must not block the real one.
+        key = self.deliveries.key(body)
+        if key is not None and not self.deliveries.claim(key):
+            log.info("repeated delivery answered once", extra={"event": "duplicate_delivery"})
+            return _already_answered(body)
+        outcome = track_turn()
+        try:
+            response = await self.adapter.process_activity(identity, activity, self.bot.on_turn)
+        except BaseException:
+            if key is not None:
+                self.deliveries.release(key)
+            raise
+        if outcome.failed and key is not None:
+            self.deliveries.release(key)
         if response is None:
             return web.Response(status=201)
-        return web.json_response(_jsonable(response.body), status=int(response.status or 200))
+        status = int(response.status or 200)
+        if status == HTTPStatus.NOT_IMPLEMENTED:
+            # The SDK's answer to an invoke no handler knows: the request's fault, not a server error.
+            return web.json_response({"error": "this invoke is not supported"}, status=400)
+        try:
+            body = _jsonable(response.body)
+        except Exception as error:  # the SDK builds some invoke errors it cannot serialise itself
+            log.warning(
+                "invoke answer not serialisable",
+                extra={"event": "invoke_body", "error_type": type(error).__name__},
+            )
+            if status < 500:
+                return web.json_response({"error": "this invoke could not be answered"}, status=status)
+            raise
+        return web.json_response(body, status=status)
+
+    async def close(self, _: web.Application | None = None) -> None:
+        """Close the outbound HTTP session (app.on_cleanup)."""
+        pool = http_pool_of(self.adapter)
+        if pool is not None:
+            await pool.close()
+
+
+def _already_answered(body: dict[str, Any]) -> web.Response:
+    if body.get("deliveryMode") == "expectReplies":
+        return web.json_response({"activities": []})
+    if body.get("type") == "invoke":
+        return web.json_response({}, status=200)
+    return web.Response(status=201)
 
 
 def _jsonable(body: Any) -> Any:
