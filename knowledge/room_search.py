@@ -203,10 +203,20 @@ def _places(words: list[str], index: PlaceIndex) -> tuple[list[Place], set[int]]
     return found[:MAX_PLACES], used
 
 
+# The catalog hands out one tuple until the directory is replaced: build its place index once.
+_index_cache: list[tuple[Sequence[QuietRoom], int, PlaceIndex]] = []
+
+
+def place_index(rooms: Sequence[QuietRoom]) -> PlaceIndex:
+    if not _index_cache or _index_cache[0][0] is not rooms or _index_cache[0][1] != len(rooms):
+        _index_cache[:] = [(rooms, len(rooms), PlaceIndex.build(rooms))]
+    return _index_cache[0][2]
+
+
 def read_text(text: str, rooms: Sequence[QuietRoom]) -> ReadText:
     """Places, facility filters, 'open now', 'more', 'stop'/'back', and the words nobody understood."""
     words = tokens(text[:1000])
-    places, used = _places(words, PlaceIndex.build(rooms))
+    places, used = _places(words, place_index(rooms))
     facilities, facility_used = _phrase_hits(words, FACILITY_WORDS)
     access, access_used = _phrase_hits(words, ACCESS_WORDS)
     used |= facility_used | access_used
@@ -265,7 +275,7 @@ def query_from_data(data: object, rooms: Sequence[QuietRoom]) -> RoomQuery:
     """Read a query back from button data (any JSON): unknown or malformed parts are dropped."""
     if not isinstance(data, dict):
         return RoomQuery()
-    known = {a.place.key: a.place for a in PlaceIndex.build(rooms).aliases}
+    known = {a.place.key: a.place for a in place_index(rooms).aliases}
 
     def strings(key: str) -> list[str]:
         value = data.get(key)

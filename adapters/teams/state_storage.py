@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from typing import Any, Final
 
@@ -31,6 +32,15 @@ def _e_tag_of(item: object) -> str | None:
     return getattr(item, "e_tag", None)
 
 
+SEEN_LIMIT = 20_000
+_IDLE_DIALOGS = {"py/object": "botbuilder.dialogs.dialog_state.DialogState", "_dialog_stack": []}
+
+
+def _idle(document: dict[str, Any]) -> bool:
+    """A conversation state holding nothing but an empty dialog stack."""
+    return all(value == _IDLE_DIALOGS for value in document.values())
+
+
 class SqlBotStorage(Storage):
     """MemoryStorage's contract on SQL, so state survives restarts and is shared by instances."""
 
@@ -42,6 +52,9 @@ class SqlBotStorage(Storage):
         super().__init__()
         self._store = store
         self._allowed = tuple(allowed_modules)
+        # What each key held when last read (None: nothing), so that a turn which changed
+        # nothing, or left a new conversation idle, costs no write and keeps no row.
+        self._seen: OrderedDict[str, tuple[str, dict[str, Any]] | None] = OrderedDict()
 
     async def read(self, keys: Iterable[str] | None) -> dict[str, Any]:
         if not keys:
@@ -51,10 +64,26 @@ class SqlBotStorage(Storage):
         items: dict[str, Any] = {}
         for key in keys:
             row = rows.get(await self._store.hash_key(key))
+            self._remember(key, row)
             if row is not None:
                 etag, document = row
                 items[key] = self._restore(document, etag)
         return items
+
+    def _remember(self, key: str, row: tuple[str, dict[str, Any]] | None) -> None:
+        self._seen[key] = row
+        self._seen.move_to_end(key)
+        while len(self._seen) > SEEN_LIMIT:
+            self._seen.popitem(last=False)
+
+    def _unchanged(self, key: str, document: dict[str, Any], expected: str) -> bool:
+        """True when writing would store what is there already, or an idle state where nothing is."""
+        if key not in self._seen:
+            return False
+        seen = self._seen.pop(key)
+        if seen is None:
+            return _idle(document)
+        return expected == seen[0] and document == seen[1]
 
     async def write(self, changes: Mapping[str, Any] | None) -> None:
         if changes is None:
@@ -70,10 +99,14 @@ class SqlBotStorage(Storage):
                 raise ValueError("SqlBotStorage.write(): etag missing")
             documents[key] = (self._flatten(item), ANY_ETAG if e_tag in (None, ANY_ETAG) else e_tag)
         for key, (document, expected) in documents.items():
-            await self._store.write(key, document, expected)
+            if not self._unchanged(key, document, expected):
+                await self._store.write(key, document, expected)
 
     async def delete(self, keys: Iterable[str]) -> None:
-        await self._store.delete(list(keys))
+        keys = list(keys)
+        for key in keys:
+            self._seen.pop(key, None)
+        await self._store.delete(keys)
 
     def _flatten(self, item: object) -> dict[str, Any]:
         document = Pickler().flatten(item)
