@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from dialogs.texts import pick
+
 TEXTS: Final[dict[str, dict[str, str]]] = {
     "private_only": {
         "nl": "In een groepsgesprek of kanaal lezen anderen mee. Stel je vraag voor de wethouder daarom "
@@ -190,6 +192,4 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
 
 def t(key: str, lang: str, **values: str) -> str:
     """The text for key in lang (Dutch when the language is unknown), with {placeholders} filled."""
-    texts = TEXTS[key]
-    text = texts.get(lang) or texts["nl"]
-    return text.format(**values) if values else text
+    return pick(TEXTS, key, lang, **values)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from dialogs.texts import pick
+
 TEXTS: Final[dict[str, dict[str, str]]] = {
     # --- search ---
     "ask_place": {
@@ -202,6 +204,4 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
 
 def qt(key: str, lang: str, **values: object) -> str:
     """The text for key in lang (Dutch when the language is unknown), with {placeholders} filled."""
-    texts = TEXTS[key]
-    text = texts.get(lang) or texts["nl"]
-    return text.format(**values) if values else text
+    return pick(TEXTS, key, lang, **values)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from dialogs.texts import pick
+
 TEXTS: Final[dict[str, dict[str, str]]] = {
     # --- the guide
     "guide.intro": {
@@ -122,6 +124,4 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
 
 def rt(key: str, lang: str, **values: object) -> str:
     """The reporting text for key in lang (Dutch when the language is unknown)."""
-    texts = TEXTS[key]
-    text = texts.get(lang) or texts["nl"]
-    return text.format(**values) if values else text
+    return pick(TEXTS, key, lang, **values)

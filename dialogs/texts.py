@@ -78,7 +78,16 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
 }
 
 
+def pick(table: dict[str, dict[str, str]], key: str, lang: str, **values: object) -> str:
+    """The text for key in lang from one area's table (Dutch when the language is unknown), {placeholders} filled.
+
+    Every area keeps its sentences in its own *_texts.py table; they all look up through here.
+    """
+    texts = table[key]
+    text = texts.get(lang) or texts["nl"]
+    return text.format(**values) if values else text
+
+
 def t(key: str, lang: str) -> str:
     """The text for key in lang (Dutch when the language is unknown)."""
-    texts = TEXTS[key]
-    return texts.get(lang) or texts["nl"]
+    return pick(TEXTS, key, lang)
