@@ -35,9 +35,8 @@ def test_every_emergency_is_recognised(text: str) -> None:
     "text",
     [
         "is 'zelfmoord plegen' een kwetsende term?",  # a question about a word, not a crisis
-        "hoe schrijf ik over suïcide in een nieuwsbrief?",
-        "ik heb gisteren een mes gekocht voor de kantine",  # hmm: a knife is a danger signal
-    ][:2],
+        "hoe schrijf ik over suïcide in een nieuwsbrief?",  # writing about the subject
+    ],
 )
 def test_language_questions_about_hard_words_are_not_emergencies(text: str) -> None:
     assert brain().answerer.decide(text, "nl-NL").kind != "emergency"
