@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import logging
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from aiohttp import web
 
+from adapters.periodic import Periodic
 from adapters.persistence.db import Database
 from adapters.persistence.question_repository import SqlQuestionRepository, SqlSessionRepository
 from adapters.persistence.repositories import SqlFeedbackLog, SqlGapLog
@@ -120,7 +119,9 @@ def create_app(settings: Settings) -> web.Application:
     mount_workspace(app, settings, database, services, build_brain, rooms_directory=rooms.directory)
 
     app.on_startup.append(rooms.on_startup)
-    app.cleanup_ctx.append(_purge_stale_state(state_store, timedelta(minutes=settings.state_ttl_minutes)))
+    app.cleanup_ctx.append(
+        _purge_stale_state(state_store, timedelta(minutes=settings.state_ttl_minutes)).cleanup_ctx()
+    )
 
     async def close_database(_: web.Application) -> None:
         await database.dispose()
@@ -129,29 +130,18 @@ def create_app(settings: Settings) -> web.Application:
     return app
 
 
-def _purge_stale_state(store: SqlStateStore, ttl: timedelta):
+def _purge_stale_state(store: SqlStateStore, ttl: timedelta) -> Periodic:
     """Dialog state untouched for `ttl` is deleted: flows forget what they were told."""
 
-    async def run(_: web.Application):
-        async def loop() -> None:
-            while True:
-                try:
-                    purged = await store.purge_older_than(datetime.now(UTC) - ttl)
-                    if purged:
-                        log.info(
-                            "stale dialog state purged", extra={"event": "state_purged", "count": purged}
-                        )
-                except Exception as exc:  # the database may be away; try again next round
-                    log.warning(
-                        "state purge failed",
-                        extra={"event": "state_purge_failed", "error_type": type(exc).__name__},
-                    )
-                await asyncio.sleep(min(60.0, ttl.total_seconds() / 4))
+    async def purge() -> None:
+        try:
+            purged = await store.purge_older_than(datetime.now(UTC) - ttl)
+        except Exception as exc:  # the database may be away; try again next round
+            log.warning(
+                "state purge failed", extra={"event": "state_purge_failed", "error_type": type(exc).__name__}
+            )
+            return
+        if purged:
+            log.info("stale dialog state purged", extra={"event": "state_purged", "count": purged})
 
-        task = asyncio.create_task(loop())
-        yield
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
-
-    return run
+    return Periodic("state_purge", min(60.0, ttl.total_seconds() / 4), purge)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections.abc import AsyncIterator, Callable, Sequence
 from typing import Any
 
+from adapters.periodic import Periodic
 from adapters.persistence.workspace_repository import SqlWorkspaceContent
 from adapters.web.admin.content import BrainHolder, BuildBrain, ShippedContent, build_from_overlay
 from knowledge.rooms import QuietRoom
@@ -67,33 +67,25 @@ class KnowledgeReloader:
             )
             return True
 
-    async def run(self) -> None:
-        while True:
-            try:
-                await self.check()
-            except Exception as exc:  # the database may be away for a moment
-                log.warning(
-                    "knowledge version check failed",
-                    extra={"event": "knowledge_poll_failed", "error_type": type(exc).__name__},
-                )
-            await asyncio.sleep(self.poll_seconds)
+    async def poll(self) -> None:
+        """One round of the poller: never raises (the database may be away for a moment)."""
+        try:
+            await self.check()
+        except Exception as exc:
+            log.warning(
+                "knowledge version check failed",
+                extra={"event": "knowledge_poll_failed", "error_type": type(exc).__name__},
+            )
 
     def cleanup_ctx(self) -> Callable[[Any], AsyncIterator[None]]:
         """For app.cleanup_ctx: load what is published before serving, then poll while the server runs."""
+        poller = Periodic("knowledge_poll", self.poll_seconds, self.poll, wait_first=True)
 
         async def ctx(_: Any) -> AsyncIterator[None]:
             # A starting instance serves the published knowledge from its first message on.
-            try:
-                await self.check()
-            except Exception as exc:  # the database may be away; the poller tries again
-                log.warning(
-                    "knowledge version check failed",
-                    extra={"event": "knowledge_poll_failed", "error_type": type(exc).__name__},
-                )
-            task = asyncio.create_task(self.run())
+            await self.poll()
+            poller.start()
             yield
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+            await poller.stop()
 
         return ctx
