@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
+from copy import copy
 from http import HTTPStatus
 from typing import Any
 
 from botbuilder.core import InvokeResponse, Middleware, TurnContext
 from botbuilder.integration.aiohttp import CloudAdapter
-from botbuilder.schema import Activity, ActivityTypes, DeliveryModes
+from botbuilder.schema import Activity, ActivityTypes, DeliveryModes, ResourceResponse
 
 from adapters.teams.auth import BotCredentials, EdgeAuthentication
 from adapters.teams.deliveries import mark_turn_failed
@@ -39,8 +40,72 @@ def create_adapter(
     return adapter
 
 
+class LeanTurnContext(TurnContext):
+    """TurnContext whose send_activities copies each outgoing activity shallowly.
+
+    The SDK deep-copies every activity it sends (a whole Adaptive Card: a fifth of a
+    FAQ turn's CPU) only to stamp the conversation reference on the copy. The stamping
+    assigns top-level attributes, so a shallow copy keeps the caller's activity intact
+    just as well. Otherwise this is the SDK's method (botbuilder-core 4.17).
+    """
+
+    async def send_activities(self, activities: list[Activity]) -> list[ResourceResponse]:
+        sent_non_trace_activity = False
+        ref = TurnContext.get_conversation_reference(self.activity)
+
+        def prepared(activity: Activity) -> Activity:
+            nonlocal sent_non_trace_activity
+            activity = TurnContext.apply_conversation_reference(copy(activity), ref)
+            if not getattr(activity, "type", None):
+                activity.type = ActivityTypes.message
+            if activity.type != ActivityTypes.trace:
+                sent_non_trace_activity = True
+            if not activity.input_hint:
+                activity.input_hint = "acceptingInput"
+            activity.id = None
+            return activity
+
+        output = [prepared(activity) for activity in activities]
+
+        async def logic() -> list[ResourceResponse]:
+            if self.activity.delivery_mode == DeliveryModes.expect_replies:
+                responses = []
+                for activity in output:
+                    self.buffered_reply_activities.append(activity)
+                    if activity.type == ActivityTypes.invoke_response:
+                        self.turn_state[TurnContext._INVOKE_RESPONSE_KEY] = activity
+                    responses.append(ResourceResponse())
+            else:
+                responses = await self.adapter.send_activities(self, output)
+            if sent_non_trace_activity:
+                self.responded = True
+            return responses
+
+        return await self._emit(self._on_send_activities, output, logic())
+
+
 class EdgeAdapter(CloudAdapter):
-    """CloudAdapter whose expectReplies answer is written by our fast activity writer."""
+    """CloudAdapter with a lean TurnContext, whose expectReplies answer is written by our fast writer."""
+
+    def _create_turn_context(
+        self,
+        activity: Activity,
+        claims_identity: Any,
+        oauth_scope: str,
+        connector_client: Any,
+        user_token_client: Any,
+        logic: Any,
+        connector_factory: Any,
+    ) -> TurnContext:
+        # The SDK's method (botbuilder-core 4.17), building our LeanTurnContext.
+        context = LeanTurnContext(self, activity)
+        context.turn_state[self.BOT_IDENTITY_KEY] = claims_identity
+        context.turn_state[self.BOT_CONNECTOR_CLIENT_KEY] = connector_client
+        context.turn_state[self.USER_TOKEN_CLIENT_KEY] = user_token_client
+        context.turn_state[self.BOT_CALLBACK_HANDLER_KEY] = logic
+        context.turn_state[self.CONNECTOR_FACTORY_KEY] = connector_factory
+        context.turn_state[self.BOT_OAUTH_SCOPE_KEY] = oauth_scope
+        return context
 
     def _process_turn_results(self, context: TurnContext) -> InvokeResponse | None:
         if context.activity.delivery_mode == DeliveryModes.expect_replies:

@@ -7,6 +7,8 @@ import time
 from collections.abc import AsyncIterator
 
 import pytest
+from botbuilder.core import ActivityHandler, MessageFactory, TurnContext
+from botbuilder.schema import Activity
 
 from adapters.teams.retries import HttpPool
 from adapters.teams.tokens import TokenRequest, TokenSource
@@ -177,3 +179,30 @@ async def test_the_connector_client_is_built_once_per_service_url(service: FakeB
         first = await factory.create(service.service_url, SCOPE)
         assert await factory.create(service.service_url, SCOPE) is first
         assert len(factory._clients) == 1
+
+
+async def test_sending_one_activity_twice_leaves_it_untouched_and_stamps_each_copy(
+    service: FakeBotService,
+) -> None:
+    """The lean TurnContext copies shallowly: the bot's own object must not change under it."""
+    kept: list[Activity] = []
+
+    class Twice(ActivityHandler):
+        async def on_message_activity(self, turn_context: TurnContext) -> None:
+            reply = MessageFactory.text("twee keer")
+            await turn_context.send_activity(reply)
+            await turn_context.send_activity(reply)
+            kept.append(reply)
+
+    async with edge_client(service) as (client, messages):
+        messages.bot = Twice()
+        activity = teams_activity(service)
+        answer = await client.post("/api/messages", json=activity, headers=bearer(service))
+    assert answer.status == 201
+    assert len(service.delivered) == 2
+    for delivered in service.delivered:
+        assert delivered.body["conversation"]["id"] == activity["conversation"]["id"]
+        assert delivered.body["replyToId"] == activity["id"]
+        assert delivered.body["text"] == "twee keer"
+    (reply,) = kept
+    assert reply.conversation is None and reply.reply_to_id is None and reply.service_url is None
