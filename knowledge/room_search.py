@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from knowledge.normalize import tokens
@@ -127,6 +128,8 @@ class PlaceIndex:
     """Every way to name a place in the directory, as folded word tuples."""
 
     aliases: list[_Alias] = field(default_factory=list)
+    by_size: dict[int, list[_Alias]] = field(default_factory=dict)
+    _joined: dict[int, list[str]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, rooms: Iterable[QuietRoom]) -> PlaceIndex:
@@ -152,10 +155,29 @@ class PlaceIndex:
     def add(self, name: str, place: Place) -> None:
         words = tuple(tokens(name))
         if words and not any(a.words == words and a.place == place for a in self.aliases):
-            self.aliases.append(_Alias(words, place))
+            alias = _Alias(words, place)
+            self.aliases.append(alias)
+            self.by_size.setdefault(len(words), []).append(alias)
+            self._joined.setdefault(len(words), []).append(" ".join(words))
 
     def longest(self) -> int:
-        return max((len(a.words) for a in self.aliases), default=1)
+        return max(self.by_size, default=1)
+
+    def matching(self, window: Sequence[str]) -> list[Place]:
+        """Places with an alias of the window's length that the window names (typos allowed)."""
+        size = len(window)
+        group = self.by_size.get(size)
+        if not group:
+            return []
+        # A cheap pass in C first: every alias _same_words can accept is within 2 edits per word.
+        near = process.extract(
+            " ".join(window), self._joined[size], scorer=OSA.distance, score_cutoff=2 * size, limit=None
+        )
+        return [
+            group[i].place
+            for _, _, i in sorted(near, key=lambda hit: hit[2])
+            if _same_words(window, group[i].words)
+        ]
 
 
 def same_word(typed: str, known: str) -> bool:
@@ -165,6 +187,8 @@ def same_word(typed: str, known: str) -> bool:
     if typed.isdigit() or known.isdigit() or len(known) <= 4 or len(typed) <= 4:
         return False
     budget = 1 if len(known) < 8 else 2
+    if abs(len(typed) - len(known)) > budget:
+        return False
     return OSA.distance(typed, known, score_cutoff=budget) <= budget
 
 
@@ -175,12 +199,23 @@ def _same_words(typed: Sequence[str], known: Sequence[str]) -> bool:
     return same_word(" ".join(typed), " ".join(known))
 
 
-def _phrase_hits(words: list[str], vocabulary: dict[Any, tuple[str, ...]]) -> tuple[set[Any], set[int]]:
+Phrases = tuple[tuple[Any, tuple[str, ...]], ...]
+
+
+def _phrases(vocabulary: dict[Any, tuple[str, ...]]) -> Phrases:
+    """Each key with the folded words of each of its forms, tokenised once."""
+    return tuple((key, tuple(tokens(form))) for key, forms in vocabulary.items() for form in forms)
+
+
+FACILITY_PHRASES = _phrases(FACILITY_WORDS)
+ACCESS_PHRASES = _phrases(ACCESS_WORDS)
+
+
+def _phrase_hits(words: list[str], phrases: Phrases) -> tuple[set[Any], set[int]]:
     found: set[Any] = set()
     used: set[int] = set()
-    for key, forms in vocabulary.items():
-        for form in forms:
-            parts = tuple(tokens(form))
+    for key, parts in phrases:
+        if parts:
             for i in range(len(words) - len(parts) + 1):
                 if _same_words(words[i : i + len(parts)], parts):
                     found.add(key)
@@ -196,7 +231,7 @@ def _places(words: list[str], index: PlaceIndex) -> tuple[list[Place], set[int]]
             if used.intersection(range(i, i + size)):
                 continue
             window = words[i : i + size]
-            hits = [a.place for a in index.aliases if len(a.words) == size and _same_words(window, a.words)]
+            hits = index.matching(window)
             if hits and (size > 1 or window[0] not in GENERIC):
                 found.extend(p for p in dict.fromkeys(hits) if p not in found)
                 used.update(range(i, i + size))
@@ -217,8 +252,8 @@ def read_text(text: str, rooms: Sequence[QuietRoom]) -> ReadText:
     """Places, facility filters, 'open now', 'more', 'stop'/'back', and the words nobody understood."""
     words = tokens(text[:1000])
     places, used = _places(words, place_index(rooms))
-    facilities, facility_used = _phrase_hits(words, FACILITY_WORDS)
-    access, access_used = _phrase_hits(words, ACCESS_WORDS)
+    facilities, facility_used = _phrase_hits(words, FACILITY_PHRASES)
+    access, access_used = _phrase_hits(words, ACCESS_PHRASES)
     used |= facility_used | access_used
     short = len(words) <= 4
     control = OPEN_WORDS | ALL_WORDS | (MORE_WORDS | STOP_WORDS | BACK_WORDS if short else frozenset())

@@ -5,9 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from knowledge.room_import import load_room_content
-from knowledge.room_search import RoomQuery, query_from_data, read_text, same_word, search
+from knowledge.room_search import (
+    RoomQuery,
+    _same_words,
+    place_index,
+    query_from_data,
+    read_text,
+    same_word,
+    search,
+)
 from tests.knowledge.rooms_factory import directory
 
 ROOMS = directory()
@@ -194,3 +204,30 @@ def test_the_shipped_example_set_is_searchable(text: str, building: str) -> None
 def test_the_shipped_example_set_is_marked_as_example_and_unverified() -> None:
     assert CONTENT_ROOMS
     assert all(r.example and not r.verified and not r.checked for r in CONTENT_ROOMS)
+
+
+def test_the_place_prefilter_drops_nothing_the_word_rule_accepts() -> None:
+    """PlaceIndex.matching narrows candidates in C first; it must find what comparing every alias finds."""
+    rooms = load_room_content(Path("knowledge/content/rooms"))
+    index = place_index(rooms)
+    names = sorted({" ".join(a.words) for a in index.aliases})
+
+    def typo(word: str, data: st.DataObject) -> str:
+        if len(word) < 5 or word.isdigit():
+            return word
+        i = data.draw(st.integers(0, len(word) - 1))
+        edit = data.draw(st.sampled_from(["drop", "swap", "double"]))
+        if edit == "drop":
+            return word[:i] + word[i + 1 :]
+        if edit == "swap" and i + 1 < len(word):
+            return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+        return word[:i] + word[i] + word[i:]
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.data())
+    def check(data: st.DataObject) -> None:
+        window = [typo(w, data) for w in data.draw(st.sampled_from(names)).split()]
+        every = [a.place for a in index.by_size.get(len(window), []) if _same_words(window, a.words)]
+        assert index.matching(window) == every
+
+    check()
