@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import sys
 
@@ -64,6 +65,7 @@ def cmd_serve(_: argparse.Namespace) -> int:
     except WorkspaceConfigError as exc:
         print(f"error: moderator workspace: {exc}", file=sys.stderr)
         return 2
+    app.on_startup.append(_freeze_startup_heap)
     base = f"http://{settings.host}:{settings.port}"
     print(
         f"Wegwijzer is running:\n  chat page:      {base}/chat\n"
@@ -72,6 +74,18 @@ def cmd_serve(_: argparse.Namespace) -> int:
     )
     web.run_app(app, host=settings.host, port=settings.port, access_log_format=ACCESS_LOG_FORMAT, print=None)
     return 0
+
+
+async def _freeze_startup_heap(_: web.Application) -> None:
+    """Take what startup built (knowledge, indexes: ~190,000 objects) out of the collector's walks.
+
+    A full collection walks every tracked object: with the knowledge loaded that took about
+    80 ms, a stall every few hundred turns that set the p99. Frozen objects are not scanned
+    (reference counting still frees them). Only here, once per process: the tests build
+    many apps in one process and must not freeze each other's garbage.
+    """
+    gc.collect()
+    gc.freeze()
 
 
 def cmd_chat(args: argparse.Namespace) -> int:

@@ -3,6 +3,7 @@
 No sticky sessions: every turn may land on either instance, as behind Azure Bot Service or a
 load balancer. The reporting guide (dialog state between turns) and a question for the alderman
 (form, preview, confirmation) both complete, and a delivery that reaches both is stored once.
+A knowledge edit published through one instance is answered by the other within five seconds.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import asyncio
 import itertools
 import json
 import os
+import re
+import time
 import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -21,6 +24,8 @@ import pytest
 
 from knowledge.guide import ACTION_ANSWER, Ask, Outcome, all_walks, load_guide, walk
 from knowledge.routes import load_routes
+from tests.web.admin.test_publishing import answer_form
+from tests.web.admin.test_workspace_browser import ASKED, ENTRY, ask_bot
 
 from .processes import REPO, ServerProcess, export_questions, message, private_postgres_database, traces
 
@@ -146,3 +151,35 @@ async def test_the_reporting_guide_and_a_question_complete_across_two_instances(
 
     exported = await asyncio.to_thread(export_questions, database_url)
     assert exported.count(question.split(":")[0] + ":") == 1
+
+
+async def test_a_knowledge_edit_published_on_one_instance_is_answered_by_the_other_within_five_seconds(
+    two_instances: list[ServerProcess],
+) -> None:
+    first, second = two_instances
+    new_text = f"Begin je mail met Beste en de naam van de persoon (versie {uuid.uuid4().hex[:6]})."
+    link = re.search(r"/admin/dev-login/[\w-]+", first.log_path.read_text(errors="replace"))
+    assert link, "the first instance printed no workspace link:\n" + first.tail()
+    jar = aiohttp.CookieJar(unsafe=True)  # cookies for 127.0.0.1
+    async with aiohttp.ClientSession(base_url=first.url, cookie_jar=jar) as staff:
+        async with staff.get(link.group(0)) as signed_in:
+            assert signed_in.status == 200
+        async with staff.get(f"/admin/answers/{ENTRY}") as page:
+            html = await page.text()
+        csrf = re.search(r'name="csrf" value="([^"]+)"', html)
+        assert csrf, "no CSRF token on the answer page"
+        fields = {**answer_form(html), "answer_nl": new_text, "note": "twee instanties"}
+        fields["csrf"] = csrf.group(1)
+        async with staff.post(f"/admin/answers/{ENTRY}", data=fields, allow_redirects=False) as saved:
+            assert saved.status == 303, await saved.text()
+        async with staff.get("/admin/publish") as page:
+            key = re.search(r'name="key" value="([0-9a-f]+)"', await page.text())
+        form = {"csrf": csrf.group(1), "key": key.group(1) if key else ""}
+        async with staff.post("/admin/publish", data=form, allow_redirects=False) as published:
+            assert published.status == 303, await published.text()
+        published_at = time.monotonic()
+
+    while new_text not in await ask_bot(second.url, ASKED):
+        assert time.monotonic() - published_at < 5, "the other instance never answered with the edit"
+        await asyncio.sleep(0.2)
+    assert new_text in await ask_bot(first.url, ASKED)
