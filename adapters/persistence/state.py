@@ -18,6 +18,7 @@ from adapters.persistence.db import Database
 from adapters.persistence.tables import AppSecretRow, BotStateRow
 
 ANY_ETAG: Final = "*"
+_READ_ONE: Final = "SELECT key, etag, data FROM bot_state WHERE key = ?"
 HMAC_ROW_NAME: Final = "state_key_hmac"
 
 
@@ -70,10 +71,24 @@ class SqlStateStore:
         hashed = [await self.hash_key(key) for key in keys]
         if not hashed:
             return {}
+        direct = self._read_now(hashed)
+        if direct is not None:
+            return direct
         query = select(BotStateRow.key, BotStateRow.etag, BotStateRow.data).where(BotStateRow.key.in_(hashed))
         async with self._db.engine.connect() as connection:
             rows = (await connection.execute(query)).all()
         return {row.key: (row.etag, json.loads(row.data)) for row in rows}
+
+    def _read_now(self, hashed: list[str]) -> dict[str, tuple[str, dict[str, Any]]] | None:
+        """The SQLite shortcut (Database.read_now); None sends the caller down the async path."""
+        found: dict[str, tuple[str, dict[str, Any]]] = {}
+        for key in hashed:
+            rows = self._db.read_now(_READ_ONE, (key,))
+            if rows is None:
+                return None
+            for row_key, etag, data in rows:
+                found[row_key] = (etag, json.loads(data))
+        return found
 
     async def write(self, key: str, data: dict[str, Any], expected_etag: str | None) -> str:
         """Store data unless someone else changed it first; returns the new etag."""
