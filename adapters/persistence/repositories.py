@@ -6,7 +6,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import case, func, select
+from sqlalchemy import case, func, insert, select
 
 from adapters.persistence.db import Database
 from adapters.persistence.tables import FeedbackRow, GapRow
@@ -38,18 +38,19 @@ class SqlGapLog:
         self._db = database
 
     async def record(self, gap: Gap) -> None:
-        row = GapRow(
-            id=_new_id(),
-            kind=gap.kind,
-            text=gap.text,
-            lang=gap.lang,
-            day=gap.day,
-            topic_guess=gap.topic_guess,
-            score=gap.score,
-            entry_id=gap.entry_id,
-        )
-        async with self._db.sessions.begin() as session:
-            session.add(row)
+        # A Core insert: the ORM's unit of work costs more than the row is worth on a busy turn.
+        row = {
+            "id": _new_id(),
+            "kind": gap.kind,
+            "text": gap.text,
+            "lang": gap.lang,
+            "day": gap.day,
+            "topic_guess": gap.topic_guess,
+            "score": gap.score,
+            "entry_id": gap.entry_id,
+        }
+        async with self._db.engine.begin() as connection:
+            await connection.execute(insert(GapRow), [row])
 
     async def recent(self, limit: int = 50) -> list[Gap]:
         """The newest gaps, newest day first (order within a day is deliberately not kept)."""
@@ -78,8 +79,9 @@ class SqlFeedbackLog:
         self._db = database
 
     async def record(self, entry_id: str, helpful: bool, day: date) -> None:
-        async with self._db.sessions.begin() as session:
-            session.add(FeedbackRow(id=_new_id(), entry_id=entry_id, helpful=helpful, day=day))
+        row = {"id": _new_id(), "entry_id": entry_id, "helpful": helpful, "day": day}
+        async with self._db.engine.begin() as connection:
+            await connection.execute(insert(FeedbackRow), [row])
 
     async def count_by_entry(self) -> dict[str, FeedbackTally]:
         """Per knowledge entry, how many found it helpful and how many did not."""
