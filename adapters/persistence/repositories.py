@@ -49,8 +49,9 @@ class SqlGapLog:
             "score": gap.score,
             "entry_id": gap.entry_id,
         }
-        async with self._db.engine.begin() as connection:
-            await connection.execute(insert(GapRow), [row])
+        if await self._db.insert_now(GapRow.__table__, row) is None:
+            async with self._db.engine.begin() as connection:
+                await connection.execute(insert(GapRow), [row])
 
     async def recent(self, limit: int = 50) -> list[Gap]:
         """The newest gaps, newest day first (order within a day is deliberately not kept)."""
@@ -80,8 +81,9 @@ class SqlFeedbackLog:
 
     async def record(self, entry_id: str, helpful: bool, day: date) -> None:
         row = {"id": _new_id(), "entry_id": entry_id, "helpful": helpful, "day": day}
-        async with self._db.engine.begin() as connection:
-            await connection.execute(insert(FeedbackRow), [row])
+        if await self._db.insert_now(FeedbackRow.__table__, row) is None:
+            async with self._db.engine.begin() as connection:
+                await connection.execute(insert(FeedbackRow), [row])
 
     async def count_by_entry(self) -> dict[str, FeedbackTally]:
         """Per knowledge entry, how many found it helpful and how many did not."""

@@ -18,7 +18,11 @@ from adapters.persistence.db import Database
 from adapters.persistence.tables import AppSecretRow, BotStateRow
 
 ANY_ETAG: Final = "*"
+# The SQLite shortcuts (Database.read_now, write_now); tests compare them with the engine's path.
 _READ_ONE: Final = "SELECT key, etag, data FROM bot_state WHERE key = ?"
+_UPDATE_ANY: Final = "UPDATE bot_state SET etag = ?, data = ?, updated_at = ? WHERE key = ?"
+_UPDATE_IF: Final = _UPDATE_ANY + " AND etag = ?"
+
 HMAC_ROW_NAME: Final = "state_key_hmac"
 
 
@@ -114,7 +118,20 @@ class SqlStateStore:
                 return etag
         raise ConflictError("the item kept appearing and disappearing while writing")
 
+    def _stored_time(self, moment: datetime) -> Any:
+        """updated_at exactly as the engine stores it (SQLite keeps a formatted string)."""
+        column_type = BotStateRow.__table__.c.updated_at.type
+        process = column_type.bind_processor(self._db.engine.dialect)
+        return process(moment) if process is not None else moment
+
     async def _update(self, hashed: str, values: dict[str, Any], etag: str | None) -> bool:
+        stamped = (values["etag"], values["data"], self._stored_time(values["updated_at"]), hashed)
+        if etag is None:
+            changed = await self._db.write_now(_UPDATE_ANY, stamped)
+        else:
+            changed = await self._db.write_now(_UPDATE_IF, (*stamped, etag))
+        if changed is not None:
+            return changed == 1
         statement = update(BotStateRow).where(BotStateRow.key == hashed).values(**values)
         if etag is not None:
             statement = statement.where(BotStateRow.etag == etag)
@@ -122,6 +139,9 @@ class SqlStateStore:
             return (await connection.execute(statement)).rowcount == 1
 
     async def _insert(self, hashed: str, values: dict[str, Any]) -> bool:
+        inserted = await self._db.insert_now(BotStateRow.__table__, {"key": hashed, **values})
+        if inserted is not None:
+            return inserted
         try:
             async with self._db.engine.begin() as connection:
                 await connection.execute(insert(BotStateRow).values(key=hashed, **values))

@@ -1,13 +1,17 @@
-"""SQLite state reads on the event loop: the same answers as the async path, and a step aside when unsure."""
+"""SQLite shortcuts for bot state: the same rows and answers as the engine path, a step aside when unsure."""
 
 from __future__ import annotations
 
 import sqlite3
 import time
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
+
 from adapters.persistence.db import Database, _DirectReader
-from adapters.persistence.state import SqlStateStore
+from adapters.persistence.state import ConflictError, SqlStateStore
+from adapters.persistence.tables import BotStateRow
 
 
 def db_path(database: Database) -> Path:
@@ -86,3 +90,45 @@ def test_the_shortcut_never_writes(tmp_path: Path) -> None:
     assert reader.fetch("INSERT INTO t VALUES (1)", ()) is None  # query_only refuses it
     assert reader.fetch("SELECT count(*) FROM t", ()) == [(0,)]
     reader.close()
+
+
+async def test_direct_writes_store_exactly_what_the_engine_stores(sqlite_db: Database) -> None:
+    """Same rows byte for byte (dates and times formatted as SQLAlchemy does), so purges still compare."""
+    store = SqlStateStore(sqlite_db)
+    direct_etag = await store.write("direct", {"n": 1}, None)
+    writer, sqlite_db._writer = sqlite_db._writer, None
+    try:
+        engine_etag = await store.write("engine", {"n": 1}, None)
+    finally:
+        sqlite_db._writer = writer
+    with sqlite3.connect(db_path(sqlite_db)) as raw:
+        rows = {
+            etag: (data, updated_at, typeof)
+            for etag, data, updated_at, typeof in raw.execute(
+                "SELECT etag, data, updated_at, typeof(updated_at) FROM bot_state"
+            )
+        }
+    assert rows[direct_etag][0] == rows[engine_etag][0]
+    assert rows[direct_etag][2] == rows[engine_etag][2] == "text"
+    assert len(rows[direct_etag][1]) == len(rows[engine_etag][1])  # same format, a moment apart
+    # The purge compares these strings: both rows are younger than a minute ago, older than now.
+    assert await store.purge_older_than(datetime.now(UTC) - timedelta(minutes=1)) == 0
+    assert await store.purge_older_than(datetime.now(UTC) + timedelta(seconds=1)) == 2
+
+
+async def test_direct_writes_keep_the_etag_rules(sqlite_db: Database) -> None:
+    store = SqlStateStore(sqlite_db)
+    assert sqlite_db._writer is not None, "served SQLite databases write directly"
+    first = await store.write("k", {"n": 1}, None)
+    with pytest.raises(ConflictError):
+        await store.write("k", {"n": 2}, None)  # the primary key refuses a second create
+    second = await store.write("k", {"n": 2}, first)
+    with pytest.raises(ConflictError):
+        await store.write("k", {"n": 3}, first)  # stale etag
+    assert await store.write("k", {"n": 4}, "*") != second
+    assert (await store.read(["k"]))[await store.hash_key("k")][1] == {"n": 4}
+
+
+async def test_insert_now_wants_every_column(sqlite_db: Database) -> None:
+    with pytest.raises(ValueError, match="columns"):
+        await sqlite_db.insert_now(BotStateRow.__table__, {"key": "x"})
