@@ -181,6 +181,40 @@ def create_engine(url: str, *, guarded: bool = False) -> AsyncEngine:
     return engine
 
 
+class _PlainSqlite:
+    """One plain sqlite3 connection to the database file, reopened when the file is replaced."""
+
+    def __init__(self, path: Path, pragmas: Sequence[str]) -> None:
+        self.path = path
+        self.pragmas = tuple(pragmas)
+        self._connection: sqlite3.Connection | None = None
+        self._file: tuple[int, int] | None = None
+
+    def connection(self) -> sqlite3.Connection | None:
+        """The connection to the file now under the path; None when there is none (never a new file)."""
+        file = _file_id(self.path)
+        if file is None:
+            self.close()
+            return None
+        if self._connection is None or file != self._file:
+            self.close()
+            target = f"file:{quote(str(self.path))}?mode=rw"
+            connection = sqlite3.connect(target, uri=True, isolation_level=None, check_same_thread=False)
+            try:
+                for pragma in self.pragmas:
+                    connection.execute(pragma)
+            except sqlite3.Error:
+                connection.close()
+                raise
+            self._connection, self._file = connection, file
+        return self._connection
+
+    def close(self) -> None:
+        connection, self._connection, self._file = self._connection, None, None
+        if connection is not None:
+            connection.close()
+
+
 class _DirectReader:
     """Short reads on the event loop through one plain sqlite3 connection (SQLite files only).
 
@@ -195,39 +229,20 @@ class _DirectReader:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._connection: sqlite3.Connection | None = None
-        self._file: tuple[int, int] | None = None
+        self._sqlite = _PlainSqlite(
+            path, (f"PRAGMA busy_timeout={self.BUSY_TIMEOUT_MS}", "PRAGMA query_only=ON")
+        )
 
     def fetch(self, statement: str, parameters: Sequence[Any]) -> list[tuple[Any, ...]] | None:
-        file = _file_id(self.path)
-        if file is None:
-            self.close()
-            return None
         try:
-            if self._connection is None or file != self._file:
-                self.close()
-                self._connection = self._open()
-                self._file = file
-            return self._connection.execute(statement, parameters).fetchall()
+            connection = self._sqlite.connection()
+            return None if connection is None else connection.execute(statement, parameters).fetchall()
         except sqlite3.Error:
-            self.close()
+            self._sqlite.close()
             return None
-
-    def _open(self) -> sqlite3.Connection:
-        target = f"file:{quote(str(self.path))}?mode=rw"  # never creates a blank database
-        connection = sqlite3.connect(target, uri=True, isolation_level=None, check_same_thread=False)
-        try:
-            connection.execute(f"PRAGMA busy_timeout={self.BUSY_TIMEOUT_MS}")
-            connection.execute("PRAGMA query_only=ON")
-        except sqlite3.Error:
-            connection.close()
-            raise
-        return connection
 
     def close(self) -> None:
-        connection, self._connection, self._file = self._connection, None, None
-        if connection is not None:
-            connection.close()
+        self._sqlite.close()
 
 
 class _DirectWriter:
@@ -244,8 +259,7 @@ class _DirectWriter:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._connection: sqlite3.Connection | None = None
-        self._file: tuple[int, int] | None = None
+        self._sqlite = _PlainSqlite(path, SQLITE_PRAGMAS)
         self._thread: concurrent.futures.ThreadPoolExecutor | None = None
 
     async def execute(self, statement: str, parameters: Sequence[Any]) -> int | None:
@@ -256,16 +270,10 @@ class _DirectWriter:
         )
 
     def _execute(self, statement: str, parameters: Sequence[Any]) -> int | None:
-        file = _file_id(self.path)
-        if file is None:
-            self._close()
-            return None
         try:
-            if self._connection is None or file != self._file:
-                self._close()
-                self._connection = self._open()
-                self._file = file
-            connection = self._connection
+            connection = self._sqlite.connection()
+            if connection is None:
+                return None
             connection.execute("BEGIN IMMEDIATE")
             try:
                 count = connection.execute(statement, parameters).rowcount
@@ -277,29 +285,14 @@ class _DirectWriter:
         except sqlite3.IntegrityError:
             raise  # the caller's business: a duplicate key is an answer, not a fault
         except sqlite3.Error:
-            self._close()
+            self._sqlite.close()
             return None
-
-    def _open(self) -> sqlite3.Connection:
-        target = f"file:{quote(str(self.path))}?mode=rw"  # never creates a blank database
-        connection = sqlite3.connect(target, uri=True, isolation_level=None, check_same_thread=False)
-        try:
-            _set_sqlite_pragmas(connection, None)
-        except sqlite3.Error:
-            connection.close()
-            raise
-        return connection
-
-    def _close(self) -> None:
-        connection, self._connection, self._file = self._connection, None, None
-        if connection is not None:
-            connection.close()
 
     def close(self) -> None:
         """Finish the write in flight, then close (for Database.dispose); harmless when closed."""
         thread, self._thread = self._thread, None
         if thread is not None:
-            thread.submit(self._close).result()
+            thread.submit(self._sqlite.close).result()
             thread.shutdown(wait=True)
 
 
