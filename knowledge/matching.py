@@ -28,6 +28,8 @@ OFFTOPIC = "offtopic"
 # Weight of the message's coverage over the example's in the F-measure (< 1: the
 # message's words must be explained).
 BETA = 0.7
+# Concepts that make a message a question about a word.
+WORD_QUESTION = frozenset({"woord", "kwetsend", "alternatief"})
 _QUOTED = re.compile(r"['\"‘’“”„«»][^'\"‘’“”„«»]{2,60}['\"‘’“”„«»]")
 
 Outcome = Literal["answer", "clarify", "fallback"]
@@ -89,6 +91,16 @@ class Analyzer:
         asked = set(self.term_tagger(text)) if self.term_tagger is not None else set()
         if asked and all((w,) in self.lexicon.phrases for w in asked):
             asked = set()  # 'hallo' or 'hee' are greetings the lexicon knows, not glossary typos
+        out = self._features(text, asked)
+        if WORD_QUESTION.intersection(out):
+            # "mag je 'Oost-Europeanen' zeggen?": what is quoted is the word asked about, known to
+            # the glossary or not; its parts ('oost') say nothing about the topic.
+            quoted = {w for span in _QUOTED.findall(text) for w in tokens(span)}
+            if quoted - asked:
+                out = self._features(text, asked | quoted)
+        return out
+
+    def _features(self, text: str, asked: set[str]) -> list[str]:
         toks = tokens(text)
         out: list[str] = []
         i = 0
@@ -125,7 +137,18 @@ class Analyzer:
             out.append(TERM_FEATURE)
         if any(f not in SOCIAL and f not in GENERIC and self._known(f) for f in out):
             out = [f for f in out if f not in SOCIAL]
+        if OFFTOPIC in out and len(self.topical(out)) >= 2:
+            # "getuige van discriminatie in de kantine": the canteen is where, not what.
+            out = [f for f in out if f != OFFTOPIC]
         return list(dict.fromkeys(out))
+
+    def topical(self, features: Sequence[str]) -> list[str]:
+        """The features that say what a message is about: known, and not greetings or filler."""
+        return [
+            f
+            for f in features
+            if f not in (OFFTOPIC, TERM_FEATURE) and f not in SOCIAL and f not in GENERIC and self._known(f)
+        ]
 
     def _known(self, feature: str) -> bool:
         return feature in self._targets or feature in self.lexicon.concepts or feature.startswith("@")
@@ -220,6 +243,13 @@ class Matcher:
 
     def match(self, text: str) -> MatchResult:
         features = tuple(self.analyzer.features(text))
+        if (
+            not self.analyzer.topical(features)
+            and not SOCIAL.intersection(features)
+            and TERM_FEATURE not in features
+        ):
+            # Only filler known ('wanneer is de kerstborrel?'): nothing here is ours to answer.
+            return MatchResult("fallback", "fallback", 0.0, (), features)
         ranked = self.rank(features)
         if not ranked:
             return MatchResult("fallback", "fallback", 0.0, (), features)

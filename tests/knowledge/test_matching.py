@@ -102,3 +102,27 @@ def test_report_topics_are_stricter_than_the_default() -> None:
 )
 def test_personal_data_is_masked(raw: str, hidden: str) -> None:
     assert hidden not in mask_personal_data(raw)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["mag je 'Oost-Europeanen' nog zeggen?", 'is "Zuid-Europeaan" een kwetsend woord?'],
+)
+def test_a_quoted_word_is_a_word_question_even_when_the_glossary_does_not_know_it(text: str) -> None:
+    # Its parts ('oost', 'zuid') must not pull it to the quiet rooms: the look-up says it is unknown.
+    assert brain().answerer.decide(text, "nl-NL").topic == "language.term"
+
+
+@pytest.mark.parametrize("text", ["wanneer is de kerstborrel", "waar is de fietsenkelder?", "wanneer?"])
+def test_only_filler_known_is_a_fallback_not_a_guess(text: str) -> None:
+    decision = brain().answerer.decide(text, "nl-NL")
+    assert decision.kind == "fallback", decision
+
+
+def test_an_offtopic_place_does_not_hide_what_the_message_is_about() -> None:
+    analyzer = brain().answerer.matcher.analyzer
+    assert "offtopic" in analyzer.features("hoe laat gaat de kantine open")
+    assert "offtopic" not in analyzer.features("ik was getuige van discriminatie in de kantine")
+    assert brain().answerer.decide("ik was getuige van discriminatie in de kantine", "nl-NL").topic == (
+        "report.witness"
+    )

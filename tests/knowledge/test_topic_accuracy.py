@@ -10,7 +10,7 @@ import yaml
 from tests.dialogs.harness import brain
 
 CASES = yaml.safe_load((Path(__file__).parent / "data" / "topic_cases.yaml").read_text(encoding="utf-8"))
-SECOND = CASES.pop("second_batch") + CASES.pop("third_batch")
+SECOND = CASES.pop("second_batch") + CASES.pop("third_batch") + CASES.pop("fourth_batch")
 ROWS = [(text, topic) for topic, texts in CASES.items() for text in texts] + [
     (t, topic) for t, topic in SECOND
 ]
