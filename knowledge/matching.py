@@ -18,7 +18,7 @@ from knowledge.normalize import stem, tokens
 
 SOCIAL = frozenset({"hallo", "bedankt", "help"})
 # Features too general to outweigh a greeting, thanks or a call for help.
-GENERIC = frozenset({"waar", "wanneer", "open", "zelf", "collega"})
+GENERIC = frozenset({"waar", "wanneer", "open", "zelf", "collega", "bot"})
 # Score factor for an entry whose area needs context the message lacks.
 MISSING_CONTEXT = 0.6
 TERM_FEATURE = "@term"
@@ -29,7 +29,7 @@ OFFTOPIC = "offtopic"
 # message's words must be explained).
 BETA = 0.7
 # Concepts that make a message a question about a word.
-WORD_QUESTION = frozenset({"woord", "kwetsend", "alternatief"})
+WORD_QUESTION = frozenset({"woord", "kwetsend", "alternatief", "betekenis"})
 _QUOTED = re.compile(r"['\"‘’“”„«»][^'\"‘’“”„«»]{2,60}['\"‘’“”„«»]")
 
 Outcome = Literal["answer", "clarify", "fallback"]

@@ -33,6 +33,11 @@ _DANGER = [
     r"\b(slaat|schopt|duwt|aanvalt|valt) " + _ME + r"\b(?!.*\b(vorige|gisteren|vroeger|ooit|week|maand|jaar)\b)",
     r"\b(hits|hitting|attacking|attacks|beating|punching|kicking) (me|us|someone|a colleague)\b",
     r"\b(wapen|mes|pistool|vuurwapen|knife|gun|weapon)\b",
+    # Violence against anyone (a colleague too) that is happening now.
+    r"\b(slaat|schopt|mishandelt|aanvalt|hits|hitting|beating|beats|attacking|attacks)\b.*\b" + _NOW + r"\b",
+    r"\b" + _NOW + r"\b.*\b(slaat|schopt|mishandelt|aanvalt|hitting|beating|attacking)\b",
+    r"\b(word|wordt|worden|is being|am being|are being) (nu |net |op dit moment |now )?"
+    r"(geslagen|geschopt|aangevallen|mishandeld|hit|beaten|attacked|assaulted)\b",
     r"\b(geweld|violence|vecht|vechten|fight|fighting|vechtpartij)\b.*\b" + _NOW + r"\b",
     r"\b" + _NOW + r"\b.*\b(geweld|violence|vechtpartij|fighting)\b",
     r"\b(achtervolgt|volgt) (me|mij)\b.*\b" + _NOW + r"\b", r"\b(is following|follows|stalking) me\b",

@@ -22,6 +22,9 @@ from knowledge.safety import check_safety
         "call 112 please",
         "er is een vechtpartij bij de ingang",  # a fight happening
         "there's a fight in the canteen",
+        "iemand slaat een collega, nu, in de hal",  # violence against someone else, now
+        "ik word nu geslagen",
+        "my colleague is being attacked",
     ],
 )
 def test_danger(text: str) -> None:
@@ -53,6 +56,9 @@ def test_self_harm(text: str) -> None:
         "hoe meld ik discriminatie",
         "mijn collega werd vorige maand bedreigd, wat kan ik doen?",  # past: a reporting question
         "de printer doet het niet",
+        "is slaan nu strafbaar?",  # 'nu' as in 'actually': a question, not an event
+        "I was attacked last year by a customer",  # past: a reporting question
+        "mijn collega sloeg me vorige week",
         "",
     ],
 )
