@@ -36,6 +36,9 @@ _DANGER = [
     # Violence against anyone (a colleague too) that is happening now.
     r"\b(slaat|schopt|mishandelt|aanvalt|hits|hitting|beating|beats|attacking|attacks)\b.*\b" + _NOW + r"\b",
     r"\b" + _NOW + r"\b.*\b(slaat|schopt|mishandelt|aanvalt|hitting|beating|attacking)\b",
+    # 'is agressief' (predicative, uninflected) while it happens; 'een agressieve klant' is a story.
+    r"\b(agressief|gewelddadig|aggressive|violent)\b.*\b" + _NOW + r"\b",
+    r"\b" + _NOW + r"\b.*\b(agressief|gewelddadig|aggressive|violent)\b",
     r"\b(word|wordt|worden|is being|am being|are being) (nu |net |op dit moment |now )?"
     r"(geslagen|geschopt|aangevallen|mishandeld|hit|beaten|attacked|assaulted)\b",
     r"\b(geweld|violence|vecht|vechten|fight|fighting|vechtpartij)\b.*\b" + _NOW + r"\b",

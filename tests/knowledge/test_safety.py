@@ -25,6 +25,7 @@ from knowledge.safety import check_safety
         "iemand slaat een collega, nu, in de hal",  # violence against someone else, now
         "ik word nu geslagen",
         "my colleague is being attacked",
+        "er is nu iemand agressief aan de balie",
     ],
 )
 def test_danger(text: str) -> None:
@@ -59,6 +60,7 @@ def test_self_harm(text: str) -> None:
         "is slaan nu strafbaar?",  # 'nu' as in 'actually': a question, not an event
         "I was attacked last year by a customer",  # past: a reporting question
         "mijn collega sloeg me vorige week",
+        "wat doe ik nu met een agressieve klant?",
         "",
     ],
 )
