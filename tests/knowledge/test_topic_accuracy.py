@@ -10,7 +10,7 @@ import yaml
 from tests.dialogs.harness import brain
 
 CASES = yaml.safe_load((Path(__file__).parent / "data" / "topic_cases.yaml").read_text(encoding="utf-8"))
-BATCHES = ("second_batch", "third_batch", "fourth_batch", "fifth_batch", "sixth_batch")
+BATCHES = ("second_batch", "third_batch", "fourth_batch", "fifth_batch", "sixth_batch", "seventh_batch")
 SECOND = [row for batch in BATCHES for row in CASES.pop(batch)]
 ROWS = [(text, topic) for topic, texts in CASES.items() for text in texts] + [
     (t, topic) for t, topic in SECOND
