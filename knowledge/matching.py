@@ -28,6 +28,10 @@ OFFTOPIC = "offtopic"
 # Weight of the message's coverage over the example's in the F-measure (< 1: the
 # message's words must be explained).
 BETA = 0.7
+# Personal pronouns: stop-words in a sentence, the subject of the question when quoted.
+PRONOUNS = frozenset(
+    {"hij", "zij", "ze", "hen", "hun", "die", "diens", "he", "she", "they", "them", "their", "xe"}
+)
 # Concepts that make a message a question about a word.
 WORD_QUESTION = frozenset({"woord", "kwetsend", "alternatief", "betekenis"})
 _QUOTED = re.compile(r"['\"‘’“”„«»][^'\"‘’“”„«»]{2,60}['\"‘’“”„«»]")
@@ -96,6 +100,9 @@ class Analyzer:
             # "mag je 'Oost-Europeanen' zeggen?": what is quoted is the word asked about, known to
             # the glossary or not; its parts ('oost') say nothing about the topic.
             quoted = {w for span in _QUOTED.findall(text) for w in tokens(span)}
+            if quoted and quoted <= PRONOUNS:
+                # "mag ik 'hen' gebruiken?": the word asked about is a pronoun.
+                return list(dict.fromkeys([*out, "voornaamwoord"]))
             if quoted - asked:
                 out = self._features(text, asked | quoted)
         return out

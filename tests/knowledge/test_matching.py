@@ -126,3 +126,9 @@ def test_an_offtopic_place_does_not_hide_what_the_message_is_about() -> None:
     assert brain().answerer.decide("ik was getuige van discriminatie in de kantine", "nl-NL").topic == (
         "report.witness"
     )
+
+
+def test_a_quoted_pronoun_is_a_pronoun_question_not_a_word_look_up() -> None:
+    decide = brain().answerer.decide
+    assert decide("mag ik 'hen' gebruiken in een brief?", "nl-NL").topic == "language.pronouns"
+    assert decide("mag ik 'allochtoon' gebruiken in een brief?", "nl-NL").topic == "language.term"
