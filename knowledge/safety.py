@@ -28,7 +28,7 @@ _DANGER = [
     r"\bbel(t)? 112\b", r"\b112\b",
     # threats of violence happening now (present tense)
     r"\b(bedreigt|bedreigen|dreigt|dreigen) " + _ME + r"\b", r"\b(word|wordt|worden) (nu |net )?bedreigd\b",
-    r"\b(threatens|threatening|is threatening|are threatening) (me|us|to)\b", r"\b(am|are|being) (being )?threatened\b",
+    r"\b(threatens|threatening|is threatening|are threatening) (me|us|to(?! (fire|sack|dismiss|report|sue|transfer|demote)\b))\b", r"\b(am|are|being) (being )?threatened\b",
     r"\bdreigt (me |mij )?(te )?(slaan|steken|vermoorden|doden|aan te vallen|iets aan te doen)\b",
     r"\b(slaat|schopt|duwt|aanvalt|valt) " + _ME + r"\b(?!.*\b(vorige|gisteren|vroeger|ooit|week|maand|jaar)\b)",
     r"\b(hits|hitting|attacking|attacks|beating|punching|kicking) (me|us|someone|a colleague)\b",
@@ -36,6 +36,9 @@ _DANGER = [
     # Violence against anyone (a colleague too) that is happening now.
     r"\b(slaat|schopt|mishandelt|aanvalt|hits|hitting|beating|beats|attacking|attacks)\b.*\b" + _NOW + r"\b",
     r"\b" + _NOW + r"\b.*\b(slaat|schopt|mishandelt|aanvalt|hitting|beating|attacking)\b",
+    # The English progressive is happening now by itself.
+    r"\b(is|are|'s|'re) (attacking|hitting|beating|assaulting|stabbing)\b",
+    r"\b(bedreiging|dreiging|aanval|threat|attack)\b.*\b" + _NOW + r"\b",
     # 'is agressief' (predicative, uninflected) while it happens; 'een agressieve klant' is a story.
     r"\b(agressief|gewelddadig|aggressive|violent)\b.*\b" + _NOW + r"\b",
     r"\b" + _NOW + r"\b.*\b(agressief|gewelddadig|aggressive|violent)\b",

@@ -26,6 +26,8 @@ from knowledge.safety import check_safety
         "ik word nu geslagen",
         "my colleague is being attacked",
         "er is nu iemand agressief aan de balie",
+        "someone is attacking my colleague",
+        "bedreiging nu, wat moet ik doen",
     ],
 )
 def test_danger(text: str) -> None:
@@ -61,6 +63,8 @@ def test_self_harm(text: str) -> None:
         "I was attacked last year by a customer",  # past: a reporting question
         "mijn collega sloeg me vorige week",
         "wat doe ik nu met een agressieve klant?",
+        "what is the threat model of our app",  # no 'now'
+        "my manager is threatening to fire me if I complain",  # a reporting question, not 112
         "",
     ],
 )

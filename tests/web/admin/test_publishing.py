@@ -96,7 +96,7 @@ async def test_publishing_is_blocked_when_a_danger_question_is_no_longer_recogni
     async with staff.http.get("/admin/publish") as page:
         html = await page.text()
     assert "Publiceren is geblokkeerd" in html
-    assert "een collega wordt op dit moment aangevallen" in html
+    assert "iemand wacht me op bij de uitgang, ik voel me onveilig" in html  # only the examples catch it
     assert re.search(r"<button type=\"submit\" disabled", html)
     status, text = await publish(staff)
     assert status == 409 and "acuut gevaar" in text

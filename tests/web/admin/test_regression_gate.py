@@ -39,7 +39,8 @@ def test_losing_a_danger_example_blocks_publishing(live: Answerer) -> None:
         "report.emergency-danger",
         questions=Examples(nl=["iets heel anders", "nog iets anders"], en=["something else"]),
     )
-    probes = [Probe("een collega wordt op dit moment aangevallen", "nl", "voorbeeld")]
+    # A danger sentence the safety rules miss: only the examples recognise it.
+    probes = [Probe("iemand wacht me op bij de uitgang, ik voel me onveilig", "nl", "voorbeeld")]
     report = run_regression(live, other, probes)
     assert [c.after for c in report.changes] != ["report.emergency"]
     assert report.blocking and not report.may_publish
