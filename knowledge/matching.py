@@ -19,6 +19,9 @@ from knowledge.normalize import stem, tokens
 SOCIAL = frozenset({"hallo", "bedankt", "help"})
 # Features too general to outweigh a greeting, thanks or a call for help.
 GENERIC = frozenset({"waar", "wanneer", "open", "zelf", "collega", "bot"})
+# Unseen words weigh fully in messages of up to this many features, then less (not below the floor).
+SHORT_QUERY = 3
+UNSEEN_FLOOR = 0.3
 # Score factor for an entry whose area needs context the message lacks.
 MISSING_CONTEXT = 0.6
 TERM_FEATURE = "@term"
@@ -229,11 +232,22 @@ class Matcher:
         query = set(features)
         if not query:
             return []
-        wq = sum(self.weight(f) for f in query)
+        # Words no example uses cannot tell entries apart. In a short message they are a sign of
+        # another subject and weigh fully; in a long one (someone telling what happened) they
+        # are mostly context, so they weigh less. 'offtopic' always weighs fully.
+        unseen = self._unknown * max(UNSEEN_FLOOR, min(1.0, SHORT_QUERY / len(query)))
+
+        def weight(feature: str) -> float:
+            known = self._idf.get(feature)
+            if known is not None:
+                return known
+            return self._unknown if feature == OFFTOPIC else unseen
+
+        wq = sum(weight(f) for f in query)
         best: dict[int, float] = {}
         for e, x in {hit for f in query for hit in self._postings.get(f, ())}:
             example = self._examples[self._entry_ids[e]][x]
-            m = sum(self.weight(f) for f in query & example)
+            m = sum(weight(f) for f in query & example)
             score = self._f_measure(wq, self._example_weights[e][x], m)
             if score > best.get(e, 0.0):
                 best[e] = score

@@ -132,3 +132,11 @@ def test_a_quoted_pronoun_is_a_pronoun_question_not_a_word_look_up() -> None:
     decide = brain().answerer.decide
     assert decide("mag ik 'hen' gebruiken in een brief?", "nl-NL").topic == "language.pronouns"
     assert decide("mag ik 'allochtoon' gebruiken in een brief?", "nl-NL").topic == "language.term"
+
+
+def test_unseen_words_in_a_long_story_do_not_drown_its_question() -> None:
+    decide = brain().answerer.decide
+    story = "ik wil de wethouder vragen waarom er zo weinig diversiteit is in het management"
+    assert decide(story, "nl-NL").topic == "alderman.ask"
+    # A short message of unseen words is still another subject.
+    assert decide("hoe zet ik mijn out of office aan", "nl-NL").kind == "fallback"
