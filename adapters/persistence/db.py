@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from sqlalchemy import Table, event, text
+from sqlalchemy import Column, Table, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DisconnectionError, SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
@@ -300,12 +300,15 @@ class _DirectWriter:
 def _sqlite_insert(table: Table, dialect: Any) -> tuple[str, tuple[tuple[str, Callable[[Any], Any]], ...]]:
     """INSERT for every column of `table`, with each column's bind processing as the engine does it."""
     names = [column.name for column in table.columns]
-    processors = []
-    for column in table.columns:
-        process = column.type._cached_bind_processor(dialect)
-        processors.append((column.name, process if process is not None else _same))
+    processors = tuple((column.name, _bind(column, dialect)) for column in table.columns)
     marks = ", ".join("?" for _ in names)
-    return f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({marks})", tuple(processors)  # noqa: S608
+    return f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({marks})", processors  # noqa: S608
+
+
+def _bind(column: Column[Any], dialect: Any) -> Callable[[Any], Any]:
+    """How the engine turns a Python value into what it stores in `column` (dates as text on SQLite)."""
+    process = column.type._cached_bind_processor(dialect)
+    return process if process is not None else _same
 
 
 def _same(value: Any) -> Any:
@@ -361,6 +364,10 @@ class Database:
         if self._writer is None:
             return None
         return await self._writer.execute(statement, parameters)
+
+    def stored(self, column: Column[Any], value: Any) -> Any:
+        """`value` as the engine would store it in `column`, for the SQLite shortcuts."""
+        return _bind(column, self.engine.dialect)(value)
 
     async def insert_now(self, table: Table, row: dict[str, Any]) -> bool | None:
         """Insert one row on SQLite in one hop (False: a constraint refused it); or None: use the engine."""

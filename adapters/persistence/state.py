@@ -118,14 +118,9 @@ class SqlStateStore:
                 return etag
         raise ConflictError("the item kept appearing and disappearing while writing")
 
-    def _stored_time(self, moment: datetime) -> Any:
-        """updated_at exactly as the engine stores it (SQLite keeps a formatted string)."""
-        column_type = BotStateRow.__table__.c.updated_at.type
-        process = column_type.bind_processor(self._db.engine.dialect)
-        return process(moment) if process is not None else moment
-
     async def _update(self, hashed: str, values: dict[str, Any], etag: str | None) -> bool:
-        stamped = (values["etag"], values["data"], self._stored_time(values["updated_at"]), hashed)
+        updated_at = self._db.stored(BotStateRow.__table__.c.updated_at, values["updated_at"])
+        stamped = (values["etag"], values["data"], updated_at, hashed)
         if etag is None:
             changed = await self._db.write_now(_UPDATE_ANY, stamped)
         else:
