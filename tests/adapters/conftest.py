@@ -15,7 +15,18 @@ from adapters.persistence.migrate import upgrade
 
 POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "")
 # Tables a test may fill; app_secret survives so instances keep sharing one key.
-_DATA_TABLES = ("bot_state", "gap", "feedback")
+_DATA_TABLES = (
+    "bot_state",
+    "gap",
+    "feedback",
+    "workspace_revision",
+    "workspace_published",
+    "workspace_release",
+    "workspace_session",
+    "workspace_login",
+    "workspace_audit",
+    "workspace_test_question",
+)
 
 # Every SQL-backed test runs on both; the postgres one skips without a server.
 SQL_BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
