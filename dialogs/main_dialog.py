@@ -112,9 +112,10 @@ class MainDialog(ComponentDialog):
 
     async def on_text(self, context: TurnContext, text: str) -> Decision | None:
         """The decision for a text message, or None when it was empty or too long (already answered)."""
-        lang = detect_lang(text, context.activity.locale)
-        limit = MAX_CHARS if pasted_text(text) is not None else MAX_QUESTION_CHARS
-        if not text or len(text) > limit:
+        # A pasted text for the checker may be longer than a question (the Answerer looks again).
+        too_long = len(text) > MAX_QUESTION_CHARS and (len(text) > MAX_CHARS or pasted_text(text) is None)
+        if not text or too_long:
+            lang = detect_lang(text, context.activity.locale)
             record_match(context, "fallback", 0)
             await send_card(context, cards.menu_card(lang, t("empty" if not text else "too_long", lang)))
             return None
