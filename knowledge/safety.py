@@ -36,6 +36,10 @@ _DANGER = [
     # Violence against anyone (a colleague too) that is happening now.
     r"\b(slaat|schopt|mishandelt|aanvalt|hits|hitting|beating|beats|attacking|attacks)\b.*\b" + _NOW + r"\b",
     r"\b" + _NOW + r"\b.*\b(slaat|schopt|mishandelt|aanvalt|hitting|beating|attacking)\b",
+    # Someone's life or health in danger right here: 112 as well.
+    r"\b(bewusteloos|buiten bewustzijn|ademt niet|ademt niet meer|geen hartslag|hartaanval|hartstilstand|reanim\w*|"
+    r"ligt .* op de grond|in elkaar gezakt|ingestort|epileptische aanval|bloedt heel erg|veel bloed|"
+    r"unconscious|not breathing|heart attack|cardiac arrest|collapsed|bleeding badly|having a seizure)\b",
     # The English progressive is happening now by itself.
     r"\b(is|are|'s|'re) (attacking|hitting|beating|assaulting|stabbing)\b",
     r"\b(bedreiging|dreiging|aanval|threat|attack)\b.*\b" + _NOW + r"\b",

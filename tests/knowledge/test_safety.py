@@ -28,6 +28,9 @@ from knowledge.safety import check_safety
         "er is nu iemand agressief aan de balie",
         "someone is attacking my colleague",
         "bedreiging nu, wat moet ik doen",
+        "er ligt iemand bewusteloos op de grond",  # a medical emergency is 112 too
+        "mijn collega is in elkaar gezakt en ademt niet",
+        "someone collapsed in the canteen",
     ],
 )
 def test_danger(text: str) -> None:
@@ -63,6 +66,7 @@ def test_self_harm(text: str) -> None:
         "I was attacked last year by a customer",  # past: a reporting question
         "mijn collega sloeg me vorige week",
         "wat doe ik nu met een agressieve klant?",
+        "wat is een AED-cursus en kan ik die volgen?",  # about first aid, no event
         "what is the threat model of our app",  # no 'now'
         "my manager is threatening to fire me if I complain",  # a reporting question, not 112
         "",
