@@ -68,6 +68,10 @@ _SELF_HARM = [
     r"\b(niet meer|no longer|don'?t want to) (leven|live|be alive|verder)\b", r"\bhet leven niet meer\b", r"\bwil er een einde aan maken\b",
     r"\beinde aan (mijn|m'n) leven\b", r"\bend my life\b", r"\bkill myself\b", r"\b(self[- ]?harm|zelfbeschadiging)\b",
     r"\bzie het (niet meer zitten|leven niet meer zitten)\b", r"\bzie geen uitweg\b", r"\bno way out\b", r"\bgeen zin meer (in|om te) leven\b",
+    # Someone else about to harm themselves: the same help, for the one who tells.
+    r"\b(dreigt|wil|gaat) zichzelf (iets )?(aan te doen|aandoen|te doden|doden|van het leven te beroven)\b",
+    r"\been einde aan (zijn|haar|hun|diens) leven\b",
+    r"\b(threatening|threatens|wants|going) to (kill|hurt|harm) (himself|herself|themselves|themself)\b",
 ]
 
 _DANGER_RE = re.compile("|".join(_DANGER))

@@ -47,6 +47,8 @@ def test_danger(text: str) -> None:
         "I want to kill myself",
         "i'm having suicidal thoughts",
         "ik heb zelfmoordgedachten",
+        "iemand dreigt zichzelf iets aan te doen",  # someone else, about to
+        "my colleague is threatening to kill himself",
     ],
 )
 def test_self_harm(text: str) -> None:
