@@ -40,6 +40,9 @@ _DANGER = [
     r"\b(bewusteloos|buiten bewustzijn|ademt niet|ademt niet meer|geen hartslag|hartaanval|hartstilstand|reanim\w*|"
     r"ligt .* op de grond|in elkaar gezakt|ingestort|epileptische aanval|bloedt heel erg|veel bloed|"
     r"unconscious|not breathing|heart attack|cardiac arrest|collapsed|bleeding badly|having a seizure)\b",
+    # The Dutch progressive ('staat te dreigen', 'is aan het vechten') is happening now as well.
+    r"\b(staat|staan|zit|zitten|loopt|lopen)\b[^.!?]{0,40}\bte (dreigen|bedreigen|slaan|schoppen|vechten)\b",
+    r"\baan het (dreigen|bedreigen|vechten|slaan|schoppen)\b",
     # The English progressive is happening now by itself.
     r"\b(is|are|'s|'re) (attacking|hitting|beating|assaulting|stabbing)\b",
     r"\b(bedreiging|dreiging|aanval|threat|attack)\b.*\b" + _NOW + r"\b",
@@ -71,6 +74,7 @@ _SELF_HARM = [
     # Someone else about to harm themselves: the same help, for the one who tells.
     r"\b(dreigt|wil|gaat) zichzelf (iets )?(aan te doen|aandoen|te doden|doden|van het leven te beroven)\b",
     r"\been einde aan (zijn|haar|hun|diens) leven\b",
+    r"\ber een einde aan (wil|wilt|willen|gaat) maken\b",  # 'zegt dat hij er een einde aan wil maken'
     r"\b(threatening|threatens|wants|going) to (kill|hurt|harm) (himself|herself|themselves|themself)\b",
 ]
 

@@ -31,6 +31,8 @@ from knowledge.safety import check_safety
         "er ligt iemand bewusteloos op de grond",  # a medical emergency is 112 too
         "mijn collega is in elkaar gezakt en ademt niet",
         "someone collapsed in the canteen",
+        "er staat een man te schreeuwen en te dreigen bij de receptie",
+        "twee bezoekers zijn aan het vechten in de hal",
     ],
 )
 def test_danger(text: str) -> None:
@@ -69,6 +71,7 @@ def test_self_harm(text: str) -> None:
         "mijn collega sloeg me vorige week",
         "wat doe ik nu met een agressieve klant?",
         "wat is een AED-cursus en kan ik die volgen?",  # about first aid, no event
+        "hoe ga ik om met een klant die vaak staat te mopperen?",
         "what is the threat model of our app",  # no 'now'
         "my manager is threatening to fire me if I complain",  # a reporting question, not 112
         "",
