@@ -33,6 +33,7 @@ from knowledge.safety import check_safety
         "someone collapsed in the canteen",
         "er staat een man te schreeuwen en te dreigen bij de receptie",
         "twee bezoekers zijn aan het vechten in de hal",
+        "er dreigt iemand de boel kort en klein te slaan",
     ],
 )
 def test_danger(text: str) -> None:
