@@ -57,6 +57,7 @@ def _compile(raw: LexiconFile, path: Path) -> Lexicon:
     phrases: dict[tuple[str, ...], str] = {}
     prefixes: list[tuple[str, str]] = []
     contains: list[tuple[str, str]] = []
+    listed: dict[tuple[str, ...], str] = {}
     for concept, forms in raw.synonyms.items():
         for form in forms:
             form = str(form)
@@ -72,6 +73,12 @@ def _compile(raw: LexiconFile, path: Path) -> Lexicon:
             key = tuple(tokens(form))
             if not key:
                 raise ContentError(f"{path}: synonym {concept!r}: form {form!r} has no words")
+            if key in listed:
+                # Only the first listing counts: a second one would be dead without anyone noticing.
+                raise ContentError(
+                    f"{path}: synonym {concept!r}: form {form!r} is already listed under {listed[key]!r}"
+                )
+            listed[key] = concept
             phrases.setdefault(key, concept)
             # Also the stem ('meldingen' -> 'meld'), unless it is so short that it
             # is likely another word ('teams' -> 'team').

@@ -76,3 +76,19 @@ def test_a_topic_without_entries_is_an_error(content: Path) -> None:
     )
     with pytest.raises(ContentError, match=r"bot\.thanks"):
         load_knowledge(content)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [(["stilte", "rust"], ["rust"]), (["e-mail"], ["e mail"]), (["hen/hun", "hen hun"], [])],
+)
+def test_a_synonym_form_listed_twice_is_an_error_not_a_silently_dead_line(
+    tmp_path: Path, first: list[str], second: list[str]
+) -> None:
+    shipped = yaml.safe_load((CONTENT / "lexicon.yaml").read_text(encoding="utf-8"))
+    shipped["synonyms"] = {"een": first, "twee": second or ["iets anders"]}
+    shipped["requires"] = {}
+    path = tmp_path / "lexicon.yaml"
+    path.write_text(yaml.safe_dump(shipped, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(ContentError, match="already listed under 'een'"):
+        load_lexicon(path)
