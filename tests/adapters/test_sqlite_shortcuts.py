@@ -22,6 +22,7 @@ def db_path(database: Database) -> Path:
 async def test_direct_and_async_reads_answer_the_same(sqlite_db: Database) -> None:
     store = SqlStateStore(sqlite_db)
     etag = await store.write("msteams/conversations/a/", {"n": 1, "tekst": "één"}, "*")
+    assert sqlite_db.read_now("SELECT count(*) FROM bot_state") == [(1,)], "the shortcut itself answers"
     direct = await store.read(["msteams/conversations/a/", "unknown"])
     shortcut, sqlite_db._direct = sqlite_db._direct, None
     try:
