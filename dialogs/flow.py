@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from dialogs._sdk import Dialog
+from dialogs.turn import Said
+from knowledge.answering import Decision
+
+# The whole answer of a flow that needs one turn for a message: (decision, options) -> Said.
+AtOnce = Callable[[Decision, dict[str, Any]], Awaitable[Said]]
 
 # MainDialog's routing waterfall; a flow that hands a message back begins it again.
 # Stored in conversation state: never rename.
@@ -28,6 +34,9 @@ class Flow:
     # True when the flow itself answers a disclosure typed into it with care (and keeps
     # nothing of it); MainDialog's safety net then leaves its input alone.
     handles_disclosure: bool = False
+    # Set when the flow answers every message that begins it in that same turn: MainDialog
+    # then sends this answer instead of beginning the dialog (which stays for card actions).
+    at_once: AtOnce | None = None
 
 
 def options_for_text(topic: str, entry_id: str | None, text: str, lang: str) -> dict[str, Any]:

@@ -12,12 +12,9 @@ from knowledge.term_lookup import TermLookup
 
 def language_flows(services: Services, checker: Checker, lookup: TermLookup) -> tuple[Flow, Flow]:
     """language.term and language.check, each begun by its topic or by its card action."""
+    word = term.LanguageTermDialog(services, lookup)
     return (
-        Flow(
-            term.LanguageTermDialog(services, lookup),
-            topics=frozenset({term.TOPIC}),
-            actions=frozenset({term.ACTION}),
-        ),
+        Flow(word, topics=frozenset({term.TOPIC}), actions=frozenset({term.ACTION}), at_once=word.at_once),
         Flow(
             check.LanguageCheckDialog(services, checker),
             topics=frozenset({check.TOPIC}),

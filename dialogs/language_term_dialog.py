@@ -17,11 +17,12 @@ from dialogs._sdk import (
 )
 from dialogs.language_texts import lt
 from dialogs.services import Services
-from dialogs.turn import record_match, recorded_match
+from dialogs.turn import Said, record_match, recorded_match
+from knowledge.answering import Decision
 from knowledge.glossary import GlossaryEntry
 from knowledge.ports import Gap
 from knowledge.privacy import mask_personal_data
-from knowledge.term_lookup import LookupResult, TermLookup
+from knowledge.term_lookup import TermLookup
 
 TOPIC = "language.term"
 ACTION = lc.ACTION_TERM
@@ -85,34 +86,41 @@ class LanguageTermDialog(ComponentDialog):
             await context.send_activity(lt("gone", lang))
 
     async def on_question(self, context: TurnContext, text: str, lang: str) -> None:
-        result = self.lookup.lookup(text)
         match = recorded_match(context)
-        record_match(context, TOPIC, result.score or (match.score if match.topic == TOPIC else 100))
+        said = self.answer_text(text, lang, match.score if match.topic == TOPIC else 100)
+        await said.send(context, self.services.gaps)
+
+    async def at_once(self, decision: Decision, options: dict[str, Any]) -> Said:
+        """The answer to a message MainDialog decided is ours (a Flow's at_once)."""
+        text = options.get("text")
+        question = text[:MAX_QUESTION] if isinstance(text, str) else ""
+        return self.answer_text(question, flow_lang(options), decision.score)
+
+    def answer_text(self, text: str, lang: str, decided: float) -> Said:
+        """The word's card, 'Bedoel je…?', 'not in my list' (kept as a gap) or the general answer."""
+        result = self.lookup.lookup(text)
+        said = Said().record(TOPIC, result.score or decided)
         if result.outcome == "found" and result.entry is not None:
-            await send_card(context, self.term_card(result.entry, lang))
-        elif result.outcome == "ambiguous" and result.choices:
-            await send_card(context, lc.did_you_mean_card(result.choices, lang))
-        elif result.term:
-            await self.unknown(context, result, lang)
-        else:
-            await self.general_answer(context, lang)
+            return said.card(self.term_card(result.entry, lang))
+        if result.outcome == "ambiguous" and result.choices:
+            return said.card(lc.did_you_mean_card(result.choices, lang))
+        if result.term:
+            term = result.term
+            said.card(lc.unknown_term_card(term, lang, self.services.brain.kb.first_for_topic(TOPIC)))
+            said.gaps.append(
+                Gap("unknown_term", gap_term(term), lang, self.services.today(), TOPIC, result.score)
+            )
+            return said
+        return self.general_answer(said, lang)
 
     def term_card(self, entry: GlossaryEntry, lang: str) -> dict[str, Any]:
         entries = self.lookup.glossary.entries
         return lc.term_card(entry, lang, [entries[r] for r in entry.related if r in entries])
 
-    async def unknown(self, context: TurnContext, result: LookupResult, lang: str) -> None:
-        term = result.term or ""
-        help_entry = self.services.brain.kb.first_for_topic(TOPIC)
-        await send_card(context, lc.unknown_term_card(term, lang, help_entry))
-        gap = Gap("unknown_term", gap_term(term), lang, self.services.today(), TOPIC, result.score)
-        await self.services.gaps.record(gap)
-
-    async def general_answer(self, context: TurnContext, lang: str) -> None:
+    def general_answer(self, said: Said, lang: str) -> Said:
         kb = self.services.brain.kb
         entry = kb.first_for_topic(TOPIC)
         if entry is None:
-            await context.send_activity(lt("type_again", lang))
-            return
+            return said.text(lt("type_again", lang))
         followups = [kb.entries[f] for f in entry.followups if f in kb.entries]
-        await send_card(context, cards.answer_card(entry, "en" if lang == "en" else "nl", followups))
+        return said.card(cards.answer_card(entry, "en" if lang == "en" else "nl", followups))

@@ -21,7 +21,7 @@ from dialogs.flow import ROUTE_DIALOG_ID, Flow, options_for_action, options_for_
 from dialogs.report_flows import catch_disclosure
 from dialogs.services import Services
 from dialogs.texts import t
-from dialogs.turn import record_match
+from dialogs.turn import Said, record_match
 from knowledge.answering import Decision
 from knowledge.check_request import pasted_text
 from knowledge.checker import MAX_CHARS
@@ -101,17 +101,33 @@ class MainDialog(ComponentDialog):
         text = (activity.text or "").strip()
         decision = await self.on_text(step.context, text)
         if decision is not None:
-            flow = next((f for f in self.flows if decision.topic in f.topics), None)
-            if flow is not None:
-                entry_id = decision.entry.id if decision.entry else None
-                return await step.begin_dialog(
-                    flow.dialog.id, options_for_text(decision.topic, entry_id, text, decision.lang)
-                )
-            await self.reply(step.context, decision, text)
+            said = await self.said_at_once(decision, text)
+            if said is not None:
+                await said.send(step.context, self.services.gaps)
+                return await step.end_dialog()
+            flow = self.flow_for(decision.topic)
+            assert flow is not None  # said_at_once answers every decision no flow owns
+            entry_id = decision.entry.id if decision.entry else None
+            return await step.begin_dialog(
+                flow.dialog.id, options_for_text(decision.topic, entry_id, text, decision.lang)
+            )
         return await step.end_dialog()
 
+    def flow_for(self, topic: str) -> Flow | None:
+        return next((f for f in self.flows if topic in f.topics), None)
+
+    async def said_at_once(self, decision: Decision, text: str) -> Said | None:
+        """The whole answer to a decided message, or None when a flow must run (it may ask back)."""
+        flow = self.flow_for(decision.topic) if decision.kind == "answer" else None
+        if flow is None:
+            return self.said_for(decision, text)
+        if flow.at_once is None:
+            return None
+        entry_id = decision.entry.id if decision.entry else None
+        return await flow.at_once(decision, options_for_text(decision.topic, entry_id, text, decision.lang))
+
     async def on_text(self, context: TurnContext, text: str) -> Decision | None:
-        """The decision for a text message, or None when it was empty or too long (already answered)."""
+        """The decision for a text message, or None when it was empty or too long (answered already)."""
         # A pasted text for the checker may be longer than a question (the Answerer looks again).
         too_long = len(text) > MAX_QUESTION_CHARS and (len(text) > MAX_CHARS or pasted_text(text) is None)
         if not text or too_long:
@@ -121,37 +137,39 @@ class MainDialog(ComponentDialog):
             return None
         decision = self.services.brain.answerer.decide(text, context.activity.locale)
         record_match(context, decision.topic, decision.score)
-        if decision.kind != "answer":
-            await self.reply(context, decision, text)
-            return None
         return decision
 
-    async def reply(self, context: TurnContext, decision: Decision, text: str) -> None:
+    def said_for(self, decision: Decision, text: str) -> Said:
+        """MainDialog's own answer: the entry, the emergency card, 'Bedoel je…?' or the fallback."""
         lang = decision.lang
+        said = Said().record(decision.topic, decision.score)
         if decision.kind == "emergency":
-            await send_card(context, cards.emergency_card(decision.signal or "danger", lang))
+            said.card(cards.emergency_card(decision.signal or "danger", lang))
         elif decision.kind == "answer" and decision.entry is not None:
-            await self.answer(context, decision.entry, lang)
+            said.card(self.answer_card(decision.entry, lang))
         elif decision.kind == "clarify":
-            await send_card(context, cards.clarify_card(decision.choices, lang))
+            said.card(cards.clarify_card(decision.choices, lang))
         elif decision.sensitive:
-            await send_card(context, cards.sensitive_fallback_card(lang))
+            said.card(cards.sensitive_fallback_card(lang))
         else:
-            await send_card(context, cards.menu_card(lang, t("fallback", lang)))
+            said.card(cards.menu_card(lang, t("fallback", lang)))
         if decision.keep_text_for_moderators:
             kind = "fallback" if decision.kind == "fallback" else "low_confidence"
             guess = decision.choices[0].topic if decision.choices else None
-            await self.services.gaps.record(
+            said.gaps.append(
                 Gap(kind, mask_personal_data(text)[:1000], lang, self.services.today(), guess, decision.score)
             )
+        return said
 
-    async def answer(self, context: TurnContext, entry: Entry, lang: Lang) -> None:
+    def answer_card(self, entry: Entry, lang: Lang) -> dict[str, Any]:
         if entry.topic in SOCIAL_TOPICS:
-            await send_card(context, cards.menu_card(lang, entry.answer.get(lang)))
-            return
+            return cards.menu_card(lang, entry.answer.get(lang))
         kb = self.services.brain.kb
         followups = [kb.entries[f] for f in entry.followups if f in kb.entries]
-        await send_card(context, cards.answer_card(entry, lang, followups))
+        return cards.answer_card(entry, lang, followups)
+
+    async def answer(self, context: TurnContext, entry: Entry, lang: Lang) -> None:
+        await send_card(context, self.answer_card(entry, lang))
 
     async def on_action(self, context: TurnContext, value: dict[str, Any]) -> None:
         lang = locale_lang(context.activity.locale)

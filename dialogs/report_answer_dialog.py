@@ -9,7 +9,8 @@ from dialogs.cards import Card, answer_card
 from dialogs.report_cards import ROUTE_INPUT, direct_cards, guide_button, route_card, route_list_card
 from dialogs.report_guide_dialog import flow_lang, send_cards
 from dialogs.services import Services
-from dialogs.turn import record_match
+from dialogs.turn import Said, record_match
+from knowledge.answering import Decision
 from knowledge.models import Lang
 from knowledge.routes import Routes
 
@@ -31,7 +32,7 @@ class ReportAnswerDialog(ComponentDialog):
     """A route card (what it does, does not, who knows what, how to reach it) and the guide on offer.
 
     Steps: answer_step. Exits: ends in the same turn, so nothing of it is kept.
-    Begun by MainDialog for a DIRECT_TOPICS message, or by a 'route.show' button.
+    Begun by a 'route.show' button; a DIRECT_TOPICS message is answered by at_once.
     """
 
     ID = "report.answer"  # stored in conversation state: never rename
@@ -59,6 +60,11 @@ class ReportAnswerDialog(ComponentDialog):
         else:
             await send_cards(step.context, self._answer(options, lang))
         return await step.end_dialog()
+
+    async def at_once(self, decision: Decision, options: dict[str, Any]) -> Said:
+        """The answer to a message MainDialog decided is ours (a Flow's at_once)."""
+        lang: Lang = "en" if options.get("lang") == "en" else "nl"
+        return Said().record(decision.topic, decision.score).cards(self._answer(options, lang))
 
     def _shown_route(self, step: WaterfallStepContext, value: dict[str, Any], lang: Lang) -> list[Card]:
         route_id = value.get(ROUTE_INPUT)

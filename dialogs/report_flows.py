@@ -20,17 +20,14 @@ _OFFERED = "reportNetOffered"
 
 def report_flows(services: Services, guide: Guide, storage: Storage) -> tuple[Flow, Flow]:
     """The guide (report.start, its buttons) and the direct answers (other report.* topics, route buttons)."""
+    direct = ReportAnswerDialog(services, guide.routes)
     return (
         Flow(
             ReportGuideDialog(services, guide, forget_conversation(storage)),
             topics=frozenset({GUIDE_TOPIC}),
             actions=GUIDE_ACTIONS,
         ),
-        Flow(
-            ReportAnswerDialog(services, guide.routes),
-            topics=DIRECT_TOPICS,
-            actions=frozenset({ACTION_SHOW_ROUTE}),
-        ),
+        Flow(direct, topics=DIRECT_TOPICS, actions=frozenset({ACTION_SHOW_ROUTE}), at_once=direct.at_once),
     )
 
 
