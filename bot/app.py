@@ -27,6 +27,7 @@ from dialogs.alderman_desk import QuestionDesk
 from dialogs.alderman_dialog import alderman_flow
 from dialogs.alderman_withdraw_dialog import alderman_withdraw_flow
 from dialogs.language_flows import language_flows
+from dialogs.quick_turn import QuickTurn
 from dialogs.report_flows import report_flows
 from dialogs.services import Brain, Services
 from dialogs.typing_indicator import SLOW_TURN_SECONDS
@@ -46,6 +47,7 @@ log = logging.getLogger("wegwijzer.app")
 DATABASE = web.AppKey("database", Database)
 BRAIN = web.AppKey("brain", Brain)
 SETTINGS = web.AppKey("settings", Settings)
+MESSAGES = web.AppKey("messages", MessagesEndpoint)
 
 
 def build_language(content_dir: Path) -> tuple[Glossary, Checker, TermLookup]:
@@ -77,8 +79,11 @@ async def healthz(request: web.Request) -> web.Response:
     return web.json_response(body, status=200 if db_ok else 503)
 
 
-def create_app(settings: Settings) -> web.Application:
-    """The whole server; nothing is built at import time and nothing else reads the environment."""
+def create_app(settings: Settings, quick_path: bool = True) -> web.Application:
+    """The whole server; nothing is built at import time and nothing else reads the environment.
+
+    quick_path=False sends every turn through the SDK's turn machinery (tests compare the two).
+    """
     brain = build_brain(settings.knowledge_dir)
     guide = brain.guide
     assert guide is not None
@@ -104,12 +109,14 @@ def create_app(settings: Settings) -> web.Application:
         settings.microsoft_app_type,
         settings.microsoft_app_tenant_id,
     )
-    messages = MessagesEndpoint(adapter, bot, settings.max_message_bytes)
+    quick = QuickTurn(bot.main_dialog, storage.idle).answer if quick_path else None
+    messages = MessagesEndpoint(adapter, bot, settings.max_message_bytes, quick=quick)
 
     app = web.Application(client_max_size=settings.max_message_bytes)
     app[SETTINGS] = settings
     app[DATABASE] = database
     app[BRAIN] = brain
+    app[MESSAGES] = messages
     app.router.add_post("/api/messages", messages.handle)
     app.on_cleanup.append(messages.close)
     app.router.add_get("/healthz", healthz)

@@ -10,7 +10,6 @@ from dialogs import cards
 from dialogs._sdk import (
     Activity,
     ActivityHandler,
-    ActivityTypes,
     ChannelAccount,
     ConversationState,
     DialogSet,
@@ -26,7 +25,7 @@ from dialogs.message_extension import ComposeCheck
 from dialogs.services import Services
 from dialogs.task_module import QuestionFormWindow
 from dialogs.texts import t
-from dialogs.turn import recorded_match, turn_lang
+from dialogs.turn import match_trace, recorded_match, turn_lang
 from dialogs.typing_indicator import TypingWhileSlow
 from knowledge.checker import Checker
 
@@ -54,6 +53,7 @@ class WegwijzerBot(ActivityHandler):
         typing_after: float | None = None,
     ) -> None:
         self.conversation_state = conversation_state
+        self.main_dialog = main_dialog
         self.dialogs = DialogSet(conversation_state.create_property("DialogState"))
         self.dialogs.add(main_dialog)
         self.typing_after = typing_after
@@ -134,16 +134,7 @@ class WegwijzerBot(ActivityHandler):
 
     @staticmethod
     async def _send_trace(turn_context: TurnContext) -> None:
-        match = recorded_match(turn_context)
-        await turn_context.send_activity(
-            Activity(
-                type=ActivityTypes.trace,
-                name="knowledge.match",
-                label="Knowledge match",
-                value_type="https://wegwijzer/knowledge.match",
-                value={"topic": match.topic, "score": round(match.score, 1)},
-            )
-        )
+        await turn_context.send_activity(match_trace(recorded_match(turn_context)))
 
 
 def _pure(answer: Callable[[object, str | None], dict[str, Any] | None]) -> Invoke:

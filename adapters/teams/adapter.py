@@ -10,7 +10,16 @@ from typing import Any
 
 from botbuilder.core import InvokeResponse, Middleware, TurnContext
 from botbuilder.integration.aiohttp import CloudAdapter
-from botbuilder.schema import Activity, ActivityTypes, DeliveryModes, ResourceResponse
+from botbuilder.schema import (
+    Activity,
+    ActivityTypes,
+    ChannelAccount,
+    ConversationAccount,
+    ConversationReference,
+    DeliveryModes,
+    ResourceResponse,
+)
+from msrest.serialization import Model
 
 from adapters.teams.auth import BotCredentials, EdgeAuthentication
 from adapters.teams.deliveries import mark_turn_failed
@@ -50,22 +59,9 @@ class LeanTurnContext(TurnContext):
     """
 
     async def send_activities(self, activities: list[Activity]) -> list[ResourceResponse]:
-        sent_non_trace_activity = False
         ref = TurnContext.get_conversation_reference(self.activity)
-
-        def prepared(activity: Activity) -> Activity:
-            nonlocal sent_non_trace_activity
-            activity = TurnContext.apply_conversation_reference(copy(activity), ref)
-            if not getattr(activity, "type", None):
-                activity.type = ActivityTypes.message
-            if activity.type != ActivityTypes.trace:
-                sent_non_trace_activity = True
-            if not activity.input_hint:
-                activity.input_hint = "acceptingInput"
-            activity.id = None
-            return activity
-
-        output = [prepared(activity) for activity in activities]
+        output = [stamp(activity, ref) for activity in activities]
+        sent_non_trace_activity = any(activity.type != ActivityTypes.trace for activity in output)
 
         async def logic() -> list[ResourceResponse]:
             if self.activity.delivery_mode == DeliveryModes.expect_replies:
@@ -82,6 +78,61 @@ class LeanTurnContext(TurnContext):
             return responses
 
         return await self._emit(self._on_send_activities, output, logic())
+
+
+def stamp(activity: Activity, ref: ConversationReference) -> Activity:
+    """A shallow copy of an outgoing activity, addressed as TurnContext.send_activities addresses it."""
+    activity = TurnContext.apply_conversation_reference(copy(activity), ref)
+    if not getattr(activity, "type", None):
+        activity.type = ActivityTypes.message
+    if not activity.input_hint:
+        activity.input_hint = "acceptingInput"
+    activity.id = None
+    return activity
+
+
+def reference_of(body: dict[str, Any]) -> ConversationReference:
+    """TurnContext.get_conversation_reference for a message, from the raw JSON (no Activity model)."""
+    return ConversationReference(
+        activity_id=body.get("id") if body.get("channelId") not in ("directline", "webchat") else None,
+        user=_account(ChannelAccount, body.get("from")),
+        bot=_account(ChannelAccount, body.get("recipient")),
+        conversation=_account(ConversationAccount, body.get("conversation")),
+        channel_id=body.get("channelId"),
+        locale=body.get("locale"),
+        service_url=body.get("serviceUrl"),
+    )
+
+
+def _account(model: type[Model], data: object) -> Any:
+    return model.deserialize(data) if isinstance(data, dict) else None
+
+
+def replies_body(activities: list[Activity]) -> dict[str, Any]:
+    """The expectReplies answer: every reply as msrest writes it; one it cannot write is left out."""
+    replies = []
+    for activity in activities:
+        try:
+            replies.append(to_wire(activity))
+        except Exception as error:  # the SDK's own invoke errors can hold an Exception object
+            log.warning(
+                "reply not serialisable; left out",
+                extra={"event": "reply_dropped", "error_type": type(error).__name__},
+            )
+    return {"activities": replies}
+
+
+async def post_replies(connector: Any, activities: list[Activity]) -> None:
+    """CloudAdapterBase.send_activities (botbuilder-core 4.17) for a turn's plain replies."""
+    for activity in activities:
+        if activity.type == ActivityTypes.trace and activity.channel_id != "emulator":
+            continue  # the SDK sends traces to the Emulator only
+        if activity.reply_to_id:
+            await connector.conversations.reply_to_activity(
+                activity.conversation.id, activity.reply_to_id, activity
+            )
+        else:
+            await connector.conversations.send_to_conversation(activity.conversation.id, activity)
 
 
 class EdgeAdapter(CloudAdapter):
@@ -109,16 +160,7 @@ class EdgeAdapter(CloudAdapter):
 
     def _process_turn_results(self, context: TurnContext) -> InvokeResponse | None:
         if context.activity.delivery_mode == DeliveryModes.expect_replies:
-            replies = []
-            for activity in context.buffered_reply_activities:
-                try:
-                    replies.append(to_wire(activity))
-                except Exception as error:  # the SDK's own invoke errors can hold an Exception object
-                    log.warning(
-                        "reply not serialisable; left out",
-                        extra={"event": "reply_dropped", "error_type": type(error).__name__},
-                    )
-            return InvokeResponse(status=HTTPStatus.OK, body={"activities": replies})
+            return InvokeResponse(status=HTTPStatus.OK, body=replies_body(context.buffered_reply_activities))
         return super()._process_turn_results(context)
 
 

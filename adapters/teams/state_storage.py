@@ -70,6 +70,14 @@ class SqlBotStorage(Storage):
                 items[key] = self._restore(document, etag)
         return items
 
+    async def idle(self, key: str) -> bool:
+        """True when no flow is running in this state: nothing stored, or an empty dialog stack only.
+
+        Reads the stored document without restoring it (no classes are built), for the quick path.
+        """
+        row = (await self._store.read([key])).get(await self._store.hash_key(key))
+        return row is None or _idle(row[1])
+
     def _remember(self, key: str, row: tuple[str, dict[str, Any]] | None) -> None:
         self._seen[key] = row
         self._seen.move_to_end(key)
