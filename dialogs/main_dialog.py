@@ -21,7 +21,7 @@ from dialogs.flow import ROUTE_DIALOG_ID, Flow, options_for_action, options_for_
 from dialogs.report_flows import catch_disclosure
 from dialogs.services import Services
 from dialogs.texts import t
-from dialogs.turn import Said, record_match
+from dialogs.turn import Said, decide, record_match
 from knowledge.answering import Decision
 from knowledge.check_request import pasted_text
 from knowledge.checker import MAX_CHARS
@@ -135,7 +135,7 @@ class MainDialog(ComponentDialog):
             record_match(context, "fallback", 0)
             await send_card(context, cards.menu_card(lang, t("empty" if not text else "too_long", lang)))
             return None
-        decision = self.services.brain.answerer.decide(text, context.activity.locale)
+        decision = decide(context, self.services.brain.answerer, text)
         record_match(context, decision.topic, decision.score)
         return decision
 

@@ -21,7 +21,7 @@ from dialogs.hand_back import HAND_BACK, HandsBackComponent
 from dialogs.quietroom_cards import SEARCH, ask_place_card, more_card, not_found_card, room_card, state_text
 from dialogs.quietroom_texts import qt
 from dialogs.services import Services
-from dialogs.turn import record_match
+from dialogs.turn import decide, record_match
 from knowledge.models import Lang
 from knowledge.opening_hours import open_state
 from knowledge.room_guide import FindState, Move, first_move, move_for_data, next_move, restore_move
@@ -93,7 +93,7 @@ class QuietRoomDialog(HandsBackComponent):
         if isinstance(activity.value, dict):
             return move_for_data(activity.value, rooms) if activity.value.get("action") in ACTIONS else None
         text = (activity.text or "").strip()[:MAX_TEXT]
-        decision = self.services.brain.answerer.decide(text, activity.locale)
+        decision = decide(context, self.services.brain.answerer, text)
         return next_move(FindState.from_data(state, rooms), read_text(text, rooms), decision, rooms)
 
     def opening_move(self, context: TurnContext, options: dict[str, Any]) -> Move:

@@ -25,7 +25,7 @@ from dialogs.quietroom_cards import (
 )
 from dialogs.quietroom_texts import qt
 from dialogs.services import Services
-from dialogs.turn import record_match
+from dialogs.turn import decide, record_match
 from knowledge.room_feedback import FeedbackDraft, FeedbackStep, RoomFeedbackLog, advance, finish, prefill
 from knowledge.room_guide import elsewhere
 from knowledge.rooms import RoomDirectory, buildings
@@ -100,7 +100,7 @@ class QuietRoomFeedbackDialog(HandsBackComponent):
         if value is not None and value.get("action") not in ACTIONS:
             return None
         text = (activity.text or "").strip()[:MAX_TEXT] if value is None else ""
-        decision = self.services.brain.answerer.decide(text, activity.locale) if text else None
+        decision = decide(context, self.services.brain.answerer, text) if text else None
         away = decision is not None and elsewhere(decision, TOPICS)
         sensitive = decision is not None and (decision.sensitive or decision.kind == "emergency")
         return advance(draft, text, value, self.directory.rooms(), elsewhere=away, sensitive=sensitive)

@@ -7,9 +7,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dialogs._sdk import Activity, ActivityTypes, CardFactory, MessageFactory, TurnContext
+from knowledge.answering import Answerer, Decision
 from knowledge.ports import Gap, GapLog
 
 MATCH_KEY = "wegwijzer.match"
+DECISION_KEY = "wegwijzer.decision"
 MATCH_TRACE = "knowledge.match"
 
 
@@ -26,6 +28,20 @@ def record_match(context: TurnContext, topic: str, score: float) -> None:
 def recorded_match(context: TurnContext) -> TurnMatch:
     found = context.turn_state.get(MATCH_KEY)
     return found if isinstance(found, TurnMatch) else TurnMatch("fallback", 0.0)
+
+
+def decide(context: TurnContext, answerer: Answerer, text: str) -> Decision:
+    """The answerer's reading of this turn's text, once per turn.
+
+    A flow that hands a message back to MainDialog has read it already; reading it again
+    would cost a second safety check and match for the same words.
+    """
+    memo = context.turn_state.get(DECISION_KEY)
+    if memo is not None and memo[0] == text and memo[1] is answerer:
+        return memo[2]  # type: ignore[no-any-return]
+    decision = answerer.decide(text, context.activity.locale)
+    context.turn_state[DECISION_KEY] = (text, answerer, decision)
+    return decision
 
 
 def turn_lang(context: TurnContext) -> str:

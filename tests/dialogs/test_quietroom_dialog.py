@@ -268,3 +268,21 @@ async def test_english() -> None:
     assert "Open now, until 18:00" in texts(replies)
     assert "Checked on 2026-03-12." in texts(replies)
     assert "This is what I found in Stadhuis (Stopera): 1 room." in texts(replies)
+
+
+async def test_a_message_handed_back_is_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    chat = RoomChat()
+    await chat.say("stilteruimte zuidoost")
+    answerer = chat.services.brain.answerer
+    read = []
+    decide = answerer.decide
+
+    def counted(text: str, locale: str | None = None):
+        read.append(text)
+        return decide(text, locale)
+
+    monkeypatch.setattr(answerer, "decide", counted)
+    replies = await chat.say("hoe bereik ik een vertrouwenspersoon?")
+    assert traces(replies)[0]["topic"] == "report.confidential-advisor"
+    # The room flow read it, handed it back, and MainDialog used that reading.
+    assert read == ["hoe bereik ik een vertrouwenspersoon?"]
