@@ -104,8 +104,33 @@ def reference_of(body: dict[str, Any]) -> ConversationReference:
     )
 
 
+def _fields(model: type[Model]) -> dict[str, tuple[str, str]]:
+    return {desc["key"]: (attr, desc["type"]) for attr, desc in model._attribute_map.items()}
+
+
+_ACCOUNT_FIELDS = {model: _fields(model) for model in (ChannelAccount, ConversationAccount)}
+_PLAIN = {"str": str, "bool": bool}
+
+
 def _account(model: type[Model], data: object) -> Any:
-    return model.deserialize(data) if isinstance(data, dict) else None
+    """msrest's reading of an account, built directly when every field is a plain string or flag.
+
+    msrest ignores keys the model does not know (Teams' 'tenantId' on a conversation); so does
+    this. Any other value (an object, a number where a string belongs) goes to msrest itself.
+    """
+    if not isinstance(data, dict):
+        return None
+    fields = _ACCOUNT_FIELDS[model]
+    values = {}
+    for key, value in data.items():
+        field = fields.get(key)
+        if field is None or value is None:
+            continue
+        attr, kind = field
+        if type(value) is not _PLAIN.get(kind):
+            return model.deserialize(data)
+        values[attr] = value
+    return model(**values)
 
 
 def replies_body(activities: list[Activity]) -> dict[str, Any]:

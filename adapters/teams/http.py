@@ -110,6 +110,7 @@ class MessagesEndpoint:
         if self.quick is None:
             return None
         try:
+            ref = reference_of(body)
             reply = await self.quick(body)
         except Exception as error:  # e.g. the database is away: the full path says sorry properly
             log.warning(
@@ -119,7 +120,6 @@ class MessagesEndpoint:
         if reply is None:
             return None
         self.quick_turns += 1
-        ref = reference_of(body)
         activities = [stamp(activity, ref) for activity in reply.activities]
         lang = "en" if (ref.locale or "").lower().startswith("en") else "nl"
         apology = stamp(Activity(text=APOLOGY[lang], input_hint="acceptingInput"), ref)

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from aiohttp.test_utils import TestClient
+from botbuilder.core import TurnContext
 from botbuilder.schema import Activity, ActivityTypes, Attachment, ChannelAccount, Entity
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -100,3 +101,52 @@ def test_any_activity_msrest_can_read_is_written_as_msrest_writes_it(
         return
     activity.label = extra_text
     same_as_msrest(activity)
+
+
+ACCOUNT_KEYS = st.sampled_from(
+    [
+        "id",
+        "name",
+        "aadObjectId",
+        "role",
+        "properties",
+        "isGroup",
+        "conversationType",
+        "tenantId",
+        "tenantID",
+        "x",
+    ]
+)
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner, max_size=3),
+    max_leaves=6,
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(
+    accounts=st.tuples(*[st.dictionaries(ACCOUNT_KEYS, JSON_VALUES | st.text(max_size=8), max_size=6)] * 3),
+    activity_id=st.text(max_size=8),
+)
+def test_the_quick_paths_conversation_reference_is_the_sdks(
+    accounts: tuple[dict[str, Any], ...], activity_id: str
+) -> None:
+    """Replies addressed from the raw JSON carry exactly what TurnContext would stamp on them."""
+    body = {
+        "type": "message",
+        "id": activity_id,
+        "channelId": "msteams",
+        "serviceUrl": "https://smba.trafficmanager.net/emea/",
+        "locale": "nl-NL",
+        "from": accounts[0],
+        "recipient": accounts[1],
+        "conversation": accounts[2],
+    }
+    try:
+        activity = Activity().deserialize(body)
+    except Exception:  # msrest refuses it; so does our edge (400)
+        return
+    sdk = edge.stamp(Activity(text="hoi"), TurnContext.get_conversation_reference(activity))
+    quick = edge.stamp(Activity(text="hoi"), edge.reference_of(body))
+    assert json.dumps(wire.to_wire(quick), sort_keys=True) == json.dumps(wire.to_wire(sdk), sort_keys=True)
