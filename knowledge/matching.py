@@ -209,6 +209,7 @@ class Matcher:
         # them, so matching stays fast with thousands of examples. Scores are computed exactly
         # as before, in the same order, so results do not change.
         self._entry_ids = list(self._examples)
+        self._example_sets = [self._examples[eid] for eid in self._entry_ids]
         self._postings: dict[str, list[tuple[int, int]]] = {}
         self._example_weights: list[list[float]] = []
         for e, eid in enumerate(self._entry_ids):
@@ -243,12 +244,13 @@ class Matcher:
                 return known
             return self._unknown if feature == OFFTOPIC else unseen
 
-        wq = sum(weight(f) for f in query)
+        weights = {f: weight(f) for f in query}
+        wq = sum(weights.values())
+        of = weights.__getitem__
+        f_measure, examples, example_weights = self._f_measure, self._example_sets, self._example_weights
         best: dict[int, float] = {}
         for e, x in {hit for f in query for hit in self._postings.get(f, ())}:
-            example = self._examples[self._entry_ids[e]][x]
-            m = sum(weight(f) for f in query & example)
-            score = self._f_measure(wq, self._example_weights[e][x], m)
+            score = f_measure(wq, example_weights[e][x], sum(map(of, query & examples[e][x])))
             if score > best.get(e, 0.0):
                 best[e] = score
         scored = []
