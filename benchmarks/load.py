@@ -1,6 +1,8 @@
 """Load on /api/messages for three servers side by side: this bot, the SDK's echo bot, bare aiohttp.
 
-  (a) wegwijzer  `python -m bot serve`, FAQ turns, dialog state persisted in SQLite
+  (a) wegwijzer  `python -m bot serve`, FAQ turns, dialog state persisted in SQLite; driven twice:
+                 with the harness's load sentences, and (wegwijzer-1) without the one that opens
+                 the room search, so that every turn is a one-turn answer
   (b) sdk-echo   a plain botbuilder CloudAdapter echo bot (the SDK's own baseline)
   (c) bare       a bare aiohttp JSON handler (this machine's ceiling)
 
@@ -43,6 +45,10 @@ FAQ = [
     "wat is het externe meldpunt",
     "hoe vraag ik verlof aan",
 ]
+# The same questions without the room search, which keeps a flow open for 'meer' (its turn and
+# the next one take the SDK's full turn): every turn a one-turn answer, as most real ones are.
+ONE_TURN = [text for text in FAQ if "stilteruimte" not in text]
+WORKLOADS = {"wegwijzer": FAQ, "wegwijzer-1": ONE_TURN}
 MODES = ("expectReplies", "normal")
 
 
@@ -184,7 +190,9 @@ class Run:
         return ordered[min(len(ordered) - 1, int(len(ordered) * q))] * 1000 if ordered else float("nan")
 
 
-async def drive(port: int, mode: str, conc: int, seconds: float, service_url: str) -> Run:
+async def drive(
+    port: int, mode: str, conc: int, seconds: float, service_url: str, sentences: list[str] = FAQ
+) -> Run:
     latencies: list[float] = []
     errors = 0
     stop_at = time.perf_counter() + seconds
@@ -194,7 +202,7 @@ async def drive(port: int, mode: str, conc: int, seconds: float, service_url: st
         connection = Connection(port)
         await connection.open()
         conv, user = f"a:load-{uuid.uuid4().hex}", f"29:load-{k}-{uuid.uuid4().hex[:8]}"
-        texts = itertools.cycle(FAQ[k % len(FAQ) :] + FAQ[: k % len(FAQ)])
+        texts = itertools.cycle(sentences[k % len(sentences) :] + sentences[: k % len(sentences)])
         try:
             while time.perf_counter() < stop_at:
                 body = activity(mode, conv, user, next(texts), service_url)
@@ -274,6 +282,17 @@ def servers(workdir: Path, server_cores: set[int]) -> list[tuple[str, Process, s
     ]
 
 
+def measure(
+    port: int, mode: str, conc: int, service_url: str, sentences: list[str], args: argparse.Namespace
+) -> list[Run]:
+    """A warm-up, then --repeats measured runs."""
+    asyncio.run(drive(port, mode, conc, args.warmup, service_url, sentences))
+    return [
+        asyncio.run(drive(port, mode, conc, args.seconds, service_url, sentences))
+        for _ in range(args.repeats)
+    ]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=5.0, help="length of one measured run")
@@ -312,16 +331,14 @@ def main() -> None:
                 for mode in args.modes:
                     sanity(server.port, mode, service_url, connector_port)
                     for conc in args.conc:
-                        asyncio.run(drive(server.port, mode, conc, args.warmup, service_url))
-                        runs = [
-                            asyncio.run(drive(server.port, mode, conc, args.seconds, service_url))
-                            for _ in range(args.repeats)
-                        ]
-                        results[(name, mode, conc)] = runs
-                        median = statistics.median(r.rate for r in runs)
-                        print(
-                            f"  {name:10s} {mode:13s} {conc:3d} concurrent: {median:8.1f} turns/s", flush=True
-                        )
+                        for label, sentences in WORKLOADS.items() if name == "wegwijzer" else [(name, FAQ)]:
+                            runs = measure(server.port, mode, conc, service_url, sentences, args)
+                            results[(label, mode, conc)] = runs
+                            median = statistics.median(r.rate for r in runs)
+                            print(
+                                f"  {label:11s} {mode:13s} {conc:3d} concurrent: {median:8.1f} turns/s",
+                                flush=True,
+                            )
                 rss[name] = server.peak_rss_mb()
             finally:
                 server.stop()
@@ -339,19 +356,20 @@ def report(
 
     print(f"\nmedians of {args.repeats} runs of {args.seconds:g} s each (server pinned to one core)")
     header = ("mode", "conc", "server", "turns/s", "p50 ms", "p99 ms", "errors")
-    print("{:13s} {:>4s}  {:10s} {:>9s} {:>8s} {:>8s} {:>6s}".format(*header))
+    print("{:13s} {:>4s}  {:11s} {:>9s} {:>8s} {:>8s} {:>6s}".format(*header))
     for mode in args.modes:
         for conc in args.conc:
-            for name in ("wegwijzer", "sdk-echo", "bare"):
+            for name in (*WORKLOADS, "sdk-echo", "bare"):
                 rate = med(name, mode, conc, lambda r: r.rate)
                 p50 = med(name, mode, conc, lambda r: r.percentile(0.50))
                 p99 = med(name, mode, conc, lambda r: r.percentile(0.99))
                 errors = sum(r.errors for r in results[(name, mode, conc)])
-                print(f"{mode:13s} {conc:4d}  {name:10s} {rate:9.1f} {p50:8.1f} {p99:8.1f} {errors:6d}")
-            a = med("wegwijzer", mode, conc, lambda r: r.rate)
+                print(f"{mode:13s} {conc:4d}  {name:11s} {rate:9.1f} {p50:8.1f} {p99:8.1f} {errors:6d}")
             b = med("sdk-echo", mode, conc, lambda r: r.rate)
             c = med("bare", mode, conc, lambda r: r.rate)
-            print(f"{'':13s} {'':4s}  ratios: a/b = {a / b:.1f}x, a/c = {100 * a / c:.0f}%")
+            for name in WORKLOADS:
+                a = med(name, mode, conc, lambda r: r.rate)
+                print(f"{'':13s} {'':4s}  {name}: a/b = {a / b:.1f}x, a/c = {100 * a / c:.0f}%")
     print("peak RSS: " + ", ".join(f"{name} {mb:.0f} MB" for name, mb in rss.items()))
 
 

@@ -15,6 +15,7 @@ from knowledge.safety import Signal, check_safety
 Kind = Literal["emergency", "answer", "clarify", "fallback"]
 EMERGENCY_TOPIC = "report.emergency"
 CHECK_TOPIC = "language.check"
+GUIDE_TOPIC = "report.start"
 # A message that mentions these may be a disclosure: never keep its text.
 SENSITIVE = frozenset({"discriminatie", "intimidatie", "seksueel", "gevaar", "politie", "represaille"})
 
@@ -62,4 +63,9 @@ class Answerer:
         if result.outcome == "clarify" and OFFTOPIC not in result.features:
             choices = tuple(c.entry for c in result.candidates)
             return Decision("clarify", result.topic, result.score, lang, choices=choices, sensitive=sensitive)
+        guide = self.matcher.kb.first_for_topic(GUIDE_TOPIC)
+        if guide is not None and looks_like_disclosure(text):
+            # Someone telling what is being done to them, in words no example has: not "I don't
+            # understand" but the guide to where they can go (it asks nothing about what happened).
+            return Decision("answer", GUIDE_TOPIC, result.score, lang, entry=guide, sensitive=True)
         return Decision("fallback", "fallback", result.score, lang, sensitive=sensitive)

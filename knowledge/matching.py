@@ -31,6 +31,9 @@ OFFTOPIC = "offtopic"
 # Weight of the message's coverage over the example's in the F-measure (< 1: the
 # message's words must be explained).
 BETA = 0.7
+# A message with more features than this that tells a story first is matched on its question.
+LONG_QUERY = 8
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 # Personal pronouns: stop-words in a sentence, the subject of the question when quoted.
 PRONOUNS = frozenset(
     {"hij", "zij", "ze", "hen", "hun", "die", "diens", "he", "she", "they", "them", "their", "xe"}
@@ -145,9 +148,10 @@ class Analyzer:
                     out.extend(self._mend(stemmed))
         if asked or _QUOTED.search(text):
             out.append(TERM_FEATURE)
-        if any(f not in SOCIAL and f not in GENERIC and self._known(f) for f in out):
+        if any(f not in SOCIAL and f not in GENERIC and self._topical_concept(f) for f in out):
+            # 'hoi, waar is de stilteruimte?' is about the room; 'goeiemorgen allemaal' is a greeting.
             out = [f for f in out if f not in SOCIAL]
-        if OFFTOPIC in out and len(self.topical(out)) >= 2:
+        if OFFTOPIC in out and sum(self._topical_concept(f) for f in self.topical(out)) >= 2:
             # "getuige van discriminatie in de kantine": the canteen is where, not what.
             out = [f for f in out if f != OFFTOPIC]
         return list(dict.fromkeys(out))
@@ -159,6 +163,9 @@ class Analyzer:
             for f in features
             if f not in (OFFTOPIC, TERM_FEATURE) and f not in SOCIAL and f not in GENERIC and self._known(f)
         ]
+
+    def _topical_concept(self, feature: str) -> bool:
+        return feature in self.lexicon.concepts or feature.startswith("@")
 
     def _known(self, feature: str) -> bool:
         return feature in self._targets or feature in self.lexicon.concepts or feature.startswith("@")
@@ -229,6 +236,27 @@ class Matcher:
         b2 = BETA * BETA
         return 100.0 * (1 + b2) * p * r / (b2 * p + r)
 
+    def focus(self, text: str, features: tuple[str, ...]) -> tuple[str, ...]:
+        """A long message's features: its question's words, and only the concepts of the rest.
+
+        Someone who first tells what happened ends with what they ask ('bij wie kan ik
+        terecht?'). The story's plain words are context that no example has; its concepts
+        ('manager', 'opmerking', 'discriminatie') still say what it is about.
+        """
+        parts = [p for p in _SENTENCE.split(text.strip()) if p.strip()]
+        if len(parts) < 2:
+            return features
+        question = next((p for p in reversed(parts) if "?" in p), parts[-1])
+        concepts = self.analyzer.lexicon.concepts
+        context = [
+            f
+            for part in parts
+            if part is not question
+            for f in self.analyzer.features(part)
+            if f in concepts or f.startswith("@")
+        ]
+        return tuple(dict.fromkeys([*self.analyzer.features(question), *context]))
+
     def rank(self, features: Sequence[str]) -> list[Candidate]:
         query = set(features)
         if not query:
@@ -266,6 +294,8 @@ class Matcher:
 
     def match(self, text: str) -> MatchResult:
         features = tuple(self.analyzer.features(text))
+        if len(features) > LONG_QUERY:
+            features = self.focus(text, features)
         if (
             not self.analyzer.topical(features)
             and not SOCIAL.intersection(features)

@@ -56,6 +56,10 @@ _DANGER = [
     r"\b" + _NOW + r"\b.*\b(geweld|violence|vechtpartij|fighting)\b",
     r"\b(achtervolgt|volgt) (me|mij)\b.*\b" + _NOW + r"\b", r"\b(is following|follows|stalking) me\b",
     r"\b(staat|wacht) (nu )?(bij|voor) (mijn|de) (deur|huis|auto)\b.*\b(bedreig|boos|agressief|dreig)",
+    # A threat said out loud: 'hij gaat me pakken', "he's going to kill me" ('komt me halen' is a lift).
+    r"\b(ga|gaat|gaan|komt|komen) (je|jou|me|mij|ons) (pakken|grijpen|afmaken|vermoorden|neersteken|iets aandoen)\b",
+    r"\b(je|jou|me|mij|ons) (gaat|gaan|komt|komen) (pakken|afmaken|vermoorden|neersteken|iets aandoen)\b",
+    r"\b(gonna|going to|'ll|will) (kill|hurt|stab|shoot|beat up|get) (me|you|us)\b(?! (a|an|the|some|my|your|our)\b)",
     r"\bhelp+ ?!{2,}", r"\b(sos|hulp nodig nu|help nu|help me nu|help me now)\b",
     r"\b(brand|fire)\b.*\b" + _NOW + r"\b", r"\bbommelding|bomb threat\b",
     r"\b(vechtpartij|knokpartij|schietpartij|steekpartij)\b", r"\b(er wordt|ze zijn aan het|zijn aan het) (gevochten|vechten)\b",

@@ -140,3 +140,46 @@ def test_unseen_words_in_a_long_story_do_not_drown_its_question() -> None:
     assert decide(story, "nl-NL").topic == "alderman.ask"
     # A short message of unseen words is still another subject.
     assert decide("hoe zet ik mijn out of office aan", "nl-NL").kind == "fallback"
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # A story first, then the question: the question's words and the story's concepts decide.
+        (
+            "Vanmorgen zag ik dat een nieuwe collega door twee anderen werd uitgelachen om haar "
+            "hoofddoek. Niemand deed iets. Wat kan ik als collega doen?",
+            "report.witness",
+        ),
+        (
+            "Last month I reported my manager to the Integrity Bureau. They closed it without talking "
+            "to my witnesses. Can someone else look at my case again?",
+            "report.second-opinion",
+        ),
+        # A long story about another subject stays another subject, question and all.
+        (
+            "Mijn laptop start al twee dagen niet op en de servicedesk belt niet terug. "
+            "Waar kan ik nog terecht?",
+            "fallback",
+        ),
+    ],
+)
+def test_a_long_message_is_matched_on_its_question_with_the_storys_concepts(text: str, topic: str) -> None:
+    assert brain().answerer.decide(text, "nl-NL").topic == topic
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("goeiemorgen allemaal", "bot.greeting"),  # 'allemaal' is no subject
+        ("hoi, waar is de stilteruimte?", "quietroom.find"),  # a greeting before a real subject
+    ],
+)
+def test_a_greeting_gives_way_only_to_a_real_subject(text: str, topic: str) -> None:
+    assert brain().answerer.decide(text, "nl-NL").topic == topic
+
+
+def test_a_disclosure_in_words_no_example_has_gets_the_guide_not_i_dont_understand() -> None:
+    text = "een klant scheldt me elke week uit aan de telefoon"  # 'telefoon' alone is another subject
+    decision = brain().answerer.decide(text, "nl-NL")
+    assert (decision.kind, decision.topic, decision.sensitive) == ("answer", "report.start", True)

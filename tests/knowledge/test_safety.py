@@ -34,6 +34,9 @@ from knowledge.safety import check_safety
         "er staat een man te schreeuwen en te dreigen bij de receptie",
         "twee bezoekers zijn aan het vechten in de hal",
         "er dreigt iemand de boel kort en klein te slaan",
+        "er staat een man bij de ingang te roepen dat hij me gaat pakken",  # a threat said out loud
+        "hij roept dat hij me komt afmaken",
+        "a visitor is shouting that he's going to kill me",
     ],
 )
 def test_danger(text: str) -> None:
@@ -75,6 +78,9 @@ def test_self_harm(text: str) -> None:
         "hoe ga ik om met een klant die vaak staat te mopperen?",
         "what is the threat model of our app",  # no 'now'
         "my manager is threatening to fire me if I complain",  # a reporting question, not 112
+        "mijn man komt me halen na het werk",  # a lift home
+        "my colleague will get me a coffee",  # 'get me a ...' is an errand
+        "ik kom je morgen halen bij het station",  # picking someone up
         "",
     ],
 )
