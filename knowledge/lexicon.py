@@ -84,6 +84,9 @@ def _compile(raw: LexiconFile, path: Path) -> Lexicon:
             # is likely another word ('teams' -> 'team').
             if len(key) == 1 and len(stem(key[0])) >= 5:
                 phrases.setdefault((stem(key[0]),), concept)
+            elif len(key) > 1 and len(stem(key[-1])) >= 4:
+                # A phrase's last word is stemmed too: 'confidential advisors', 'quiet rooms'.
+                phrases.setdefault((*key[:-1], stem(key[-1])), concept)
     if "default" not in raw.thresholds:
         raise ContentError(f"{path}: thresholds: a 'default' is required")
     for area, needed in raw.requires.items():

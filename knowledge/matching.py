@@ -125,8 +125,8 @@ class Analyzer:
                     i += 1
                     break
                 concept = phrases.get(tuple(toks[i : i + n]))
-                if concept is None and n == 1:
-                    concept = phrases.get((stem(toks[i]),))
+                if concept is None:
+                    concept = phrases.get((*toks[i : i + n - 1], stem(toks[i + n - 1])))
                 if concept is not None:
                     out.append(concept)
                     i += n

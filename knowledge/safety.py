@@ -55,6 +55,9 @@ _DANGER = [
     r"\b(geweld|violence|vecht|vechten|fight|fighting|vechtpartij)\b.*\b" + _NOW + r"\b",
     r"\b" + _NOW + r"\b.*\b(geweld|violence|vechtpartij|fighting)\b",
     r"\b(achtervolgt|volgt) (me|mij)\b.*\b" + _NOW + r"\b", r"\b(is following|follows|stalking) me\b",
+    # Being followed is happening now by itself ('word achtervolgd'); 'werd' is a story.
+    r"\b(ik word|word|wordt|worden) (nu |al |steeds )?(achtervolgd|gevolgd|gestalkt)\b",
+    r"\b(am|are|is|'m|'re) (being )?(followed|chased|stalked)\b(?! (on|by (?:a )?(?:bot|account)))",
     r"\b(staat|wacht) (nu )?(bij|voor) (mijn|de) (deur|huis|auto)\b.*\b(bedreig|boos|agressief|dreig)",
     # A threat said out loud: 'hij gaat me pakken', "he's going to kill me" ('komt me halen' is a lift).
     r"\b(ga|gaat|gaan|komt|komen) (je|jou|me|mij|ons) (pakken|grijpen|afmaken|vermoorden|neersteken|iets aandoen)\b",

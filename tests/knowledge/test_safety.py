@@ -37,6 +37,8 @@ from knowledge.safety import check_safety
         "er staat een man bij de ingang te roepen dat hij me gaat pakken",  # a threat said out loud
         "hij roept dat hij me komt afmaken",
         "a visitor is shouting that he's going to kill me",
+        "ik word achtervolgd sinds ik het station uitliep",  # being followed: now
+        "I'm being followed by a man from the tram stop",
     ],
 )
 def test_danger(text: str) -> None:
@@ -79,6 +81,8 @@ def test_self_harm(text: str) -> None:
         "what is the threat model of our app",  # no 'now'
         "my manager is threatening to fire me if I complain",  # a reporting question, not 112
         "mijn man komt me halen na het werk",  # a lift home
+        "ik werd vorig jaar gestalkt door een ex-collega, kan ik dat nog melden?",  # a story
+        "I am followed on LinkedIn by a recruiter",  # followed online, no danger
         "my colleague will get me a coffee",  # 'get me a ...' is an errand
         "ik kom je morgen halen bij het station",  # picking someone up
         "",
