@@ -19,6 +19,8 @@ from knowledge.normalize import stem, tokens
 SOCIAL = frozenset({"hallo", "bedankt", "help"})
 # Features too general to outweigh a greeting, thanks or a call for help.
 GENERIC = frozenset({"waar", "wanneer", "open", "zelf", "collega", "bot"})
+# How one asks for anything ("waar meld ik dat?"): no sign of a subject of ours next to another subject.
+ASKING = frozenset({"melden"})
 # Unseen words weigh fully in messages of up to this many features, then less (not below the floor).
 SHORT_QUERY = 3
 UNSEEN_FLOOR = 0.3
@@ -151,7 +153,10 @@ class Analyzer:
         if any(f not in SOCIAL and f not in GENERIC and self._topical_concept(f) for f in out):
             # 'hoi, waar is de stilteruimte?' is about the room; 'goeiemorgen allemaal' is a greeting.
             out = [f for f in out if f not in SOCIAL]
-        if OFFTOPIC in out and sum(self._topical_concept(f) for f in self.topical(out)) >= 2:
+        if (
+            OFFTOPIC in out
+            and sum(self._topical_concept(f) and f not in ASKING for f in self.topical(out)) >= 2
+        ):
             # "getuige van discriminatie in de kantine": the canteen is where, not what.
             out = [f for f in out if f != OFFTOPIC]
         return list(dict.fromkeys(out))

@@ -55,6 +55,9 @@ _DANGER = [
     r"\b(geweld|violence|vecht|vechten|fight|fighting|vechtpartij)\b.*\b" + _NOW + r"\b",
     r"\b" + _NOW + r"\b.*\b(geweld|violence|vechtpartij|fighting)\b",
     r"\b(achtervolgt|volgt) (me|mij)\b.*\b" + _NOW + r"\b", r"\b(is following|follows|stalking) me\b",
+    # Someone being set upon while it is told: 'er wordt op dit moment iemand belaagd'.
+    r"\b" + _NOW + r"\b[^.!?]{0,40}\b(geslagen|geschopt|aangevallen|mishandeld|belaagd|bedreigd|lastiggevallen)\b",
+    r"\b(belaagt|belagen|belaagd)\b[^.!?]{0,40}\b" + _NOW + r"\b",
     # Being followed is happening now by itself ('word achtervolgd'); 'werd' is a story.
     r"\b(ik word|word|wordt|worden) (nu |al |steeds )?(achtervolgd|gevolgd|gestalkt)\b",
     r"\b(am|are|is|'m|'re) (being )?(followed|chased|stalked)\b(?! (on|by (?:a )?(?:bot|account)))",

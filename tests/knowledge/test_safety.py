@@ -39,6 +39,7 @@ from knowledge.safety import check_safety
         "a visitor is shouting that he's going to kill me",
         "ik word achtervolgd sinds ik het station uitliep",  # being followed: now
         "I'm being followed by a man from the tram stop",
+        "er wordt op dit moment iemand belaagd bij de ingang",  # someone else, now
     ],
 )
 def test_danger(text: str) -> None:
@@ -83,6 +84,7 @@ def test_self_harm(text: str) -> None:
         "mijn man komt me halen na het werk",  # a lift home
         "ik werd vorig jaar gestalkt door een ex-collega, kan ik dat nog melden?",  # a story
         "I am followed on LinkedIn by a recruiter",  # followed online, no danger
+        "mijn collega werd vorige maand belaagd op straat, hoe kan ik haar steunen?",  # a story
         "my colleague will get me a coffee",  # 'get me a ...' is an errand
         "ik kom je morgen halen bij het station",  # picking someone up
         "",
