@@ -189,6 +189,17 @@ class EdgeAdapter(CloudAdapter):
         return super()._process_turn_results(context)
 
 
+def failed_turn_trace() -> Activity:
+    """The knowledge.match trace of a turn that failed: nothing was answered."""
+    return Activity(
+        type=ActivityTypes.trace,
+        name=MATCH_TRACE,
+        label="Knowledge match",
+        value_type="https://wegwijzer/knowledge.match",
+        value={"topic": "fallback", "score": 0},
+    )
+
+
 def http_pool_of(adapter: CloudAdapter) -> HttpPool | None:
     auth = adapter.bot_framework_authentication
     return auth.http if isinstance(auth, EdgeAuthentication) else None
@@ -222,14 +233,6 @@ async def _on_turn_error(context: TurnContext, error: Exception) -> None:
         await context.send_activity(APOLOGY[lang])
         if activity.type == ActivityTypes.message and not context.turn_state.get(_TRACE_SENT):
             # The contract: every message turn ends with exactly one knowledge.match trace.
-            await context.send_activity(
-                Activity(
-                    type=ActivityTypes.trace,
-                    name=MATCH_TRACE,
-                    label="Knowledge match",
-                    value_type="https://wegwijzer/knowledge.match",
-                    value={"topic": "fallback", "score": 0},
-                )
-            )
+            await context.send_activity(failed_turn_trace())
     except Exception as exc:  # the apology itself may fail when the connector is down
         log.warning("apology not sent", extra={"event": "apology_failed", "error_type": type(exc).__name__})

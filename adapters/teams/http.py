@@ -21,7 +21,15 @@ from botbuilder.integration.aiohttp import CloudAdapter
 from botbuilder.schema import Activity, ChannelAccount
 
 from adapters.teams.activity_schema import check_activity
-from adapters.teams.adapter import APOLOGY, http_pool_of, post_replies, reference_of, replies_body, stamp
+from adapters.teams.adapter import (
+    APOLOGY,
+    failed_turn_trace,
+    http_pool_of,
+    post_replies,
+    reference_of,
+    replies_body,
+    stamp,
+)
 from adapters.teams.deliveries import DeliveryLedger, TurnOutcome, track_turn
 from adapters.teams.keys import AuthUnavailable
 from adapters.teams.retries import TURN_BUDGET_SECONDS, turn_budget
@@ -96,7 +104,7 @@ class MessagesEndpoint:
         try:
             response = await self._quick(identity, body, outcome)
             if response is None:
-                response = await self._full(identity, body)
+                response = await self._full(identity, body, outcome)
         except BaseException:
             if key is not None:
                 self.deliveries.release(key)
@@ -128,7 +136,8 @@ class MessagesEndpoint:
                 await reply.delivered()
             except Exception as error:
                 _turn_failed(outcome, error)
-                activities.insert(len(activities) - 1, apology)  # before the trace, as the full path does
+                # As the full path's error handler: the apology, then the trace of a failed turn.
+                activities[-1:] = [apology, stamp(failed_turn_trace(), ref)]
             return web.json_response(replies_body(activities))
         connector = await identity.connector_factory.create(ref.service_url, identity.audience)
         try:
@@ -144,11 +153,12 @@ class MessagesEndpoint:
                 )
         return web.Response(status=201)
 
-    async def _full(self, identity: Any, body: dict[str, Any]) -> web.Response:
+    async def _full(self, identity: Any, body: dict[str, Any], outcome: TurnOutcome) -> web.Response:
         """The SDK's turn: dialogs, state, and every kind of activity."""
         try:
             activity = Activity().deserialize(body)
         except Exception:  # msrest raises assorted errors on odd shapes
+            outcome.failed = True  # nothing was answered: a corrected redelivery must not count as seen
             return web.json_response({"error": "not a valid activity"}, status=400)
         response = await self.adapter.process_activity(identity, activity, self.bot.on_turn)
         if response is None:

@@ -8,6 +8,7 @@ activities; their answers (expectReplies) and the replies they post to a fake Bo
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -190,4 +191,50 @@ async def test_the_same_delivery_twice_is_answered_once_on_the_quick_path(pair: 
     again = await (await pair.quick.post("/api/messages", json=body)).json()
     assert [a["type"] for a in first["activities"]] == ["message", "trace"]
     assert again == {"activities": []}
+    assert pair.quick_turns() == 1
+
+
+async def test_a_busy_connector_is_retried_and_the_answer_arrives_once(pair: Pair) -> None:
+    service = await FakeBotService().start()
+    try:
+        service.connector_script = [(502, {})]
+        answer = await pair.quick.post(
+            "/api/messages", json=message("wat doet het externe meldpunt?", "normal", service.service_url)
+        )
+        assert answer.status == 201
+        assert len(service.attempts) == 2
+        assert [r.body["type"] for r in service.delivered] == ["message"]  # the trace stays in (not msteams)
+    finally:
+        await service.close()
+    assert pair.quick_turns() == 1
+
+
+async def test_a_refused_reply_gets_the_apology_and_a_redelivery_a_real_second_try(pair: Pair) -> None:
+    service = await FakeBotService().start()
+    try:
+        service.connector_script = [(400, {})]
+        body = message("wat doet het externe meldpunt?", "normal", service.service_url)
+        assert (await pair.quick.post("/api/messages", json=body)).status == 201
+        assert [r.body.get("text", "")[:5] for r in service.delivered] == ["Sorry"]
+        # The turn failed, so the same delivery is not 'answered already': it is answered now.
+        assert (await pair.quick.post("/api/messages", json=body)).status == 201
+        assert [r.body["type"] for r in service.delivered] == ["message", "message"]
+        assert service.delivered[1].body["attachments"]
+    finally:
+        await service.close()
+    assert pair.quick_turns() == 2
+
+
+async def test_when_keeping_a_gap_fails_both_paths_apologise_alike(pair: Pair) -> None:
+    for url in pair.urls:  # a real fault: the table the gap goes to is gone
+        with sqlite3.connect(url.split("///", 1)[1]) as db:
+            db.execute("DROP TABLE gap")
+    body = message("hoe vraag ik verlof aan")  # a fallback: its masked text is kept for moderators
+    quick, full = await pair.both(body)
+    assert quick == full
+    kinds = [
+        a.get("text", "")[:5] if a["type"] == "message" and not a.get("attachments") else a["type"]
+        for a in quick["activities"]
+    ]
+    assert kinds == ["message", "Sorry", "trace"]
     assert pair.quick_turns() == 1
