@@ -8,7 +8,6 @@ from typing import Any
 from dialogs._sdk import CardFactory, MessageFactory, TurnContext
 from dialogs.rate_limit import DailyLimiter
 from dialogs.teams_cards import launcher_action, open_chat_action
-from knowledge.language import locale_lang
 from knowledge.questions import QuestionRepository, SessionRepository
 from knowledge.withdrawal import CodeHasher
 
@@ -74,12 +73,6 @@ def personal_chat_actions(context: TurnContext, lang: str) -> list[dict[str, Any
     if context.activity.channel_id != "msteams" or not bot_id.startswith("28:"):
         return []
     return [open_chat_action(bot_id, lang)]
-
-
-def flow_lang(options: dict[str, Any], context: TurnContext) -> str:
-    """The language MainDialog chose for this turn, else the client's locale."""
-    lang = options.get("lang")
-    return lang if lang in ("nl", "en") else locale_lang(context.activity.locale)
 
 
 def card_value(options: object) -> dict[str, Any] | None:

@@ -21,14 +21,13 @@ from dialogs.alderman_desk import (
     card_value,
     delivery_id,
     dialog_actions,
-    flow_lang,
     in_group,
     personal_chat_actions,
     send_card,
     sender_key,
 )
 from dialogs.alderman_texts import t
-from dialogs.flow import Flow
+from dialogs.flow import Flow, options_lang
 from dialogs.services import Services
 from dialogs.turn import record_match
 from knowledge.identifiability import find_identifying
@@ -68,7 +67,7 @@ class AldermanDialog(ComponentDialog):
 
     async def respond(self, context: TurnContext, options: dict[str, Any]) -> None:
         """One turn of the flow, whoever carries it: a message, a card click or a Teams dialog window."""
-        lang = flow_lang(options, context)
+        lang = options_lang(options, context.activity.locale)
         value = card_value(options)
         if value is not None:  # a card action: MainDialog recorded nothing for this turn
             record_match(context, "alderman.ask", 100)

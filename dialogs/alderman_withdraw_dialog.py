@@ -10,14 +10,13 @@ from dialogs._sdk import ComponentDialog, DialogTurnResult, TurnContext, Waterfa
 from dialogs.alderman_desk import (
     QuestionDesk,
     card_value,
-    flow_lang,
     in_group,
     personal_chat_actions,
     send_card,
     sender_key,
 )
 from dialogs.alderman_texts import t
-from dialogs.flow import Flow
+from dialogs.flow import Flow, options_lang
 from dialogs.services import Services
 from dialogs.turn import record_match
 from knowledge.identifiability import find_identifying
@@ -49,7 +48,7 @@ class AldermanWithdrawDialog(ComponentDialog):
 
     async def act_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         options = step.options if isinstance(step.options, dict) else {}
-        lang = flow_lang(options, step.context)
+        lang = options_lang(options, step.context.activity.locale)
         value = card_value(options)
         if value is None:
             await self.show_answer(step.context, options, lang)

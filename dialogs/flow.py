@@ -9,6 +9,8 @@ from typing import Any
 from dialogs._sdk import Dialog
 from dialogs.turn import Said
 from knowledge.answering import Decision
+from knowledge.language import locale_lang
+from knowledge.models import Lang
 
 # The whole answer of a flow that needs one turn for a message: (decision, options) -> Said.
 AtOnce = Callable[[Decision, dict[str, Any]], Awaitable[Said]]
@@ -37,6 +39,12 @@ class Flow:
     # Set when the flow answers every message that begins it in that same turn: MainDialog
     # then sends this answer instead of beginning the dialog (which stays for card actions).
     at_once: AtOnce | None = None
+
+
+def options_lang(options: dict[str, Any], locale: str | None = None) -> Lang:
+    """The language MainDialog chose for this turn (options "lang"), else the client's locale."""
+    lang = options.get("lang")
+    return lang if lang in ("nl", "en") else locale_lang(locale)
 
 
 def options_for_text(topic: str, entry_id: str | None, text: str, lang: str) -> dict[str, Any]:

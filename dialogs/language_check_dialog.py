@@ -16,6 +16,7 @@ from dialogs._sdk import (
     WaterfallDialog,
     WaterfallStepContext,
 )
+from dialogs.flow import options_lang
 from dialogs.hand_back import HAND_BACK, HandsBackComponent
 from dialogs.language_texts import lt
 from dialogs.services import Services
@@ -28,6 +29,8 @@ from knowledge.replies import command
 TOPIC = "language.check"
 ACTION = lc.ACTION_CHECK
 MAX_COMMAND_WORDS = 2  # 'stop', 'annuleer', 'cancel please'; a longer text with 'stop' in it is a text
+
+
 def is_stop(text: str) -> bool:
     return len(tokens(text[:200])) <= MAX_COMMAND_WORDS and command(text) in ("stop", "back")
 
@@ -42,7 +45,7 @@ def forget_options(options: dict[str, Any]) -> tuple[str, bool, str]:
     The waterfall keeps its options in dialog state until the flow ends, so the opening message and any
     card value (which can be any JSON) are taken out of them before the flow waits for the text.
     """
-    lang = "en" if options.get("lang") == "en" else "nl"
+    lang = options_lang(options)
     retry = options.get("retry") is True
     opening = options.get("text") if isinstance(options.get("text"), str) else ""
     options.clear()

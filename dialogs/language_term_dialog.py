@@ -15,6 +15,7 @@ from dialogs._sdk import (
     WaterfallDialog,
     WaterfallStepContext,
 )
+from dialogs.flow import options_lang
 from dialogs.language_texts import lt
 from dialogs.services import Services
 from dialogs.turn import Said, record_match, recorded_match
@@ -28,10 +29,6 @@ TOPIC = "language.term"
 ACTION = lc.ACTION_TERM
 MAX_QUESTION = 4000  # MainDialog answers longer messages itself; a guard all the same
 MAX_GAP_TERM = 80
-
-
-def flow_lang(options: dict[str, Any]) -> str:
-    return "en" if options.get("lang") == "en" else "nl"
 
 
 def gap_term(term: str) -> str:
@@ -65,7 +62,7 @@ class LanguageTermDialog(ComponentDialog):
 
     async def answer_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         options: dict[str, Any] = step.options if isinstance(step.options, dict) else {}
-        lang = flow_lang(options)
+        lang = options_lang(options)
         value = options.get("value")
         if isinstance(value, dict):
             record_match(step.context, TOPIC, 100)
@@ -94,7 +91,7 @@ class LanguageTermDialog(ComponentDialog):
         """The answer to a message MainDialog decided is ours (a Flow's at_once)."""
         text = options.get("text")
         question = text[:MAX_QUESTION] if isinstance(text, str) else ""
-        return self.answer_text(question, flow_lang(options), decision.score)
+        return self.answer_text(question, options_lang(options), decision.score)
 
     def answer_text(self, text: str, lang: str, decided: float) -> Said:
         """The word's card, 'Bedoel je…?', 'not in my list' (kept as a gap) or the general answer."""

@@ -17,6 +17,7 @@ from dialogs._sdk import (
     WaterfallStepContext,
 )
 from dialogs.cards import answer_card
+from dialogs.flow import options_lang
 from dialogs.hand_back import HAND_BACK, HandsBackComponent
 from dialogs.quietroom_cards import SEARCH, ask_place_card, more_card, not_found_card, room_card, state_text
 from dialogs.quietroom_texts import qt
@@ -63,7 +64,7 @@ class QuietRoomDialog(HandsBackComponent):
 
     async def answer_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         options: dict[str, Any] = step.options if isinstance(step.options, dict) else {}
-        lang: Lang = "en" if options.get("lang") == "en" else "nl"
+        lang = options_lang(options)
         move = self.opening_move(step.context, options)
         if move.kind == "entry":
             await self.send_entry(step.context, options.get("entry"), lang)

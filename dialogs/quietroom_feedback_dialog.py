@@ -13,6 +13,7 @@ from dialogs._sdk import (
     WaterfallDialog,
     WaterfallStepContext,
 )
+from dialogs.flow import options_lang
 from dialogs.hand_back import HAND_BACK, HandsBackComponent
 from dialogs.quietroom_cards import (
     FEEDBACK_ANSWER,
@@ -59,7 +60,7 @@ class QuietRoomFeedbackDialog(HandsBackComponent):
 
     async def ask_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         options: dict[str, Any] = step.options if isinstance(step.options, dict) else {}
-        lang = "en" if options.get("lang") == "en" else "nl"
+        lang = options_lang(options)
         if "draft" in options:
             draft = FeedbackDraft.from_data(options["draft"])
         else:

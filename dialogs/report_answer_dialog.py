@@ -6,8 +6,9 @@ from typing import Any
 
 from dialogs._sdk import ComponentDialog, DialogTurnResult, WaterfallDialog, WaterfallStepContext
 from dialogs.cards import Card, answer_card
+from dialogs.flow import options_lang
 from dialogs.report_cards import ROUTE_INPUT, direct_cards, guide_button, route_card, route_list_card
-from dialogs.report_guide_dialog import flow_lang, send_cards
+from dialogs.report_guide_dialog import send_cards
 from dialogs.services import Services
 from dialogs.turn import Said, record_match
 from knowledge.answering import Decision
@@ -53,7 +54,7 @@ class ReportAnswerDialog(ComponentDialog):
 
     async def answer_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         options = step.options if isinstance(step.options, dict) else {}
-        lang = flow_lang(options, step.context)
+        lang = options_lang(options, step.context.activity.locale)
         value = options.get("value")
         if isinstance(value, dict):
             await send_cards(step.context, self._shown_route(step, value, lang))
@@ -63,7 +64,7 @@ class ReportAnswerDialog(ComponentDialog):
 
     async def at_once(self, decision: Decision, options: dict[str, Any]) -> Said:
         """The answer to a message MainDialog decided is ours (a Flow's at_once)."""
-        lang: Lang = "en" if options.get("lang") == "en" else "nl"
+        lang = options_lang(options)
         return Said().record(decision.topic, decision.score).cards(self._answer(options, lang))
 
     def _shown_route(self, step: WaterfallStepContext, value: dict[str, Any], lang: Lang) -> list[Card]:

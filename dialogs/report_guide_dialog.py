@@ -17,13 +17,13 @@ from dialogs._sdk import (
     WaterfallStepContext,
 )
 from dialogs.cards import Card
+from dialogs.flow import options_lang
 from dialogs.hand_back import HAND_BACK, HandsBackComponent
 from dialogs.report_cards import outcome_cards, question_card, stopped_card
 from dialogs.report_texts import rt
 from dialogs.services import Services
 from dialogs.turn import record_match
 from knowledge.guide import ACTION_ANSWER, ACTION_BACK, ACTION_STOP, Guide, Outcome, walk
-from knowledge.language import locale_lang
 from knowledge.models import Lang
 from knowledge.replies import reply
 
@@ -53,11 +53,6 @@ def forget_conversation(storage: Storage) -> Forget:
             await storage.delete([state.get_storage_key(context)])
 
     return forget
-
-
-def flow_lang(options: dict[str, Any], context: TurnContext) -> Lang:
-    lang = options.get("lang")
-    return lang if lang in ("nl", "en") else locale_lang(context.activity.locale)
 
 
 class ReportGuideDialog(HandsBackComponent):
@@ -95,7 +90,7 @@ class ReportGuideDialog(HandsBackComponent):
 
     async def open_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         options = step.options if isinstance(step.options, dict) else {}
-        lang = flow_lang(options, step.context)
+        lang = options_lang(options, step.context.activity.locale)
         value = options.get("value") if isinstance(options.get("value"), dict) else None
         if value is not None:
             record_match(step.context, GUIDE_TOPIC, 100)

@@ -19,7 +19,10 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
     "area.report": {"nl": "Iets melden", "en": "Reporting something"},
     "area.alderman": {"nl": "Vraag aan de wethouder", "en": "Question for the alderman"},
     "area.human": {"nl": "Praten met een mens", "en": "Talk to a person"},
-    "clarify": {"nl": "Ik weet niet zeker wat je bedoelt. Bedoel je…?", "en": "I'm not sure what you mean. Did you mean…?"},
+    "clarify": {
+        "nl": "Ik weet niet zeker wat je bedoelt. Bedoel je…?",
+        "en": "I'm not sure what you mean. Did you mean…?",
+    },
     "something_else": {"nl": "Iets anders", "en": "Something else"},
     "rephrase": {
         "nl": "Oké. Wil je je vraag in andere woorden stellen? Of kies hieronder een onderwerp.",
@@ -46,8 +49,14 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
     },
     "more": {"nl": "Meer hierover", "en": "More on this"},
     "helpful_q": {"nl": "Had je hier iets aan?", "en": "Was this helpful?"},
-    "thanks_feedback": {"nl": "Dank je voor je reactie! Daar word ik beter van.", "en": "Thanks for letting me know! It helps me improve."},
-    "feedback_unknown": {"nl": "Dat antwoord ken ik niet meer, maar dank je wel.", "en": "I no longer know that answer, but thank you."},
+    "thanks_feedback": {
+        "nl": "Dank je voor je reactie! Daar word ik beter van.",
+        "en": "Thanks for letting me know! It helps me improve.",
+    },
+    "feedback_unknown": {
+        "nl": "Dat antwoord ken ik niet meer, maar dank je wel.",
+        "en": "I no longer know that answer, but thank you.",
+    },
     "danger": {
         "nl": "Ben je nu in gevaar? Bel direct 112. Zoek een veilige plek en waarschuw de beveiliging of de receptie "
         "van je gebouw. Als je veilig bent, help ik je graag verder: je hoeft niet te vertellen wat er gebeurd is.",
