@@ -128,6 +128,12 @@ _PATTERNS = [
     # "my manager keeps yelling at me", "a colleague intimidates me", "a client hit me"
     rf"\b(?:{EN_DOES}|{EN_DONE}) (?:me|us|my {GROUNDS})\b",
     r"\b(?:dreigt|dreigde|dreigden) (?:me|mij|ons)\b",
+    # "mijn teamleider behandelt me anders", "she treats me unfairly"
+    r"\b(?:behandelt|behandelde|behandelen|behandelden|treats|treated) (?:me|mij|ons|us) (?:\S+ )?"
+    r"(?:anders|slechter|oneerlijk|differently|unfairly|worse)\b",
+    # "een burger noemde mij een vies woord", "he called me names"
+    r"\b(?:noemt|noemde|noemen|noemden|calls|called) (?:me|mij|ons|us) (?:een |a |an )?(?:\S+ )?"
+    r"(?:woord|scheldwoord|scheldnaam|names|slur|slurs)\b",
     r"\b(?:maakt|maken|maakte|maakten) (?:\S+ ){0,2}(?:me|mij|ons) (?:\S+ ){0,2}belachelijk\b",
     rf"\b(?:grensoverschrijdend|ongewenst|ongewenste|unwanted|inappropriate) (?:\S+ )?"
     rf"(?:gedrag|behaviou?r|advances|aanrakingen|touching) (?:van|from|door|by) "

@@ -32,7 +32,7 @@ _DANGER = [
     r"\bdreigt (me |mij )?(te )?(slaan|steken|vermoorden|doden|aan te vallen|iets aan te doen)\b",
     r"\b(slaat|schopt|duwt|aanvalt|valt) " + _ME + r"\b(?!.*\b(vorige|gisteren|vroeger|ooit|week|maand|jaar)\b)",
     r"\b(hits|hitting|attacking|attacks|beating|punching|kicking) (me|us|someone|a colleague)\b",
-    r"\b(wapen|mes|pistool|vuurwapen|knife|gun|weapon)\b",
+    r"\b(wapen|mes|pistool|vuurwapen|knuppel|honkbalknuppel|knife|gun|weapon|baseball bat|machete)\b",
     # Violence against anyone (a colleague too) that is happening now.
     r"\b(slaat|schopt|mishandelt|aanvalt|hits|hitting|beating|beats|attacking|attacks)\b.*\b" + _NOW + r"\b",
     r"\b" + _NOW + r"\b.*\b(slaat|schopt|mishandelt|aanvalt|hitting|beating|attacking)\b",
@@ -41,7 +41,7 @@ _DANGER = [
     r"ligt .* op de grond|in elkaar gezakt|ingestort|epileptische aanval|bloedt heel erg|veel bloed|"
     r"unconscious|not breathing|heart attack|cardiac arrest|collapsed|bleeding badly|having a seizure)\b",
     # The Dutch progressive ('staat te dreigen', 'is aan het vechten') is happening now as well.
-    r"\b(staat|staan|zit|zitten|loopt|lopen)\b[^.!?]{0,40}\bte (dreigen|bedreigen|slaan|schoppen|vechten)\b",
+    r"\b(staat|staan|zit|zitten|loopt|lopen)\b[^.!?]{0,60}\bte (dreigen|bedreigen|slaan|schoppen|vechten|zwaaien)\b",
     r"\baan het (dreigen|bedreigen|vechten|slaan|schoppen)\b",
     r"\b(dreigt|dreigen)\b[^.!?]{0,60}\bte (slaan|steken|schieten|vermoorden|doden|vernielen)\b", r"\bkort en klein\b",
     # The English progressive is happening now by itself.

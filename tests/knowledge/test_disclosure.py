@@ -27,6 +27,9 @@ from knowledge.disclosure import looks_like_disclosure
         "ik voel me niet veilig in mijn team",
         "een collega maakt me steeds belachelijk",
         "grensoverschrijdend gedrag van mijn chef",
+        "mijn teamleider behandelt me anders sinds ik uit de kast ben",
+        "een bezoeker noemde mij een vies scheldwoord",
+        "my supervisor treats me differently since I started wearing a headscarf",
         "mijn manager dreigt met een slechte beoordeling als ik iets zeg",
         "Mijn manager pest me en zegt 'stel je niet aan', wat moet ik doen?",  # a quote inside a disclosure
         # witnesses
@@ -70,6 +73,8 @@ def test_disclosures_are_recognised(text: str) -> None:
         "we schrijven een nieuwsbrief over collegas die worden gepest",  # about others in general
         "The new policy says employees who are bullied can report to BI",
         "waar is de stilteruimte in het stadhuis?",  # rooms
+        "mijn manager noemt me een topper",  # praise is no slur
+        "de dokter behandelt me volgende week",  # treatment, not mistreatment
         "ik wil bidden vanwege mijn geloof, waar is een stilteruimte?",  # a ground, but no mistreatment
         "hoe meld ik discriminatie?",  # a question about routes, not a disclosure
         "kan ik anoniem melden?",

@@ -40,6 +40,7 @@ from knowledge.safety import check_safety
         "ik word achtervolgd sinds ik het station uitliep",  # being followed: now
         "I'm being followed by a man from the tram stop",
         "er wordt op dit moment iemand belaagd bij de ingang",  # someone else, now
+        "er loopt een man in de centrale hal met een knuppel te zwaaien",
     ],
 )
 def test_danger(text: str) -> None:
