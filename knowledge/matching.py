@@ -66,7 +66,7 @@ class Analyzer:
             if len(key) == 1 and len(key[0]) >= 4:
                 targets.setdefault(key[0], concept)
         self._targets = targets
-        self._target_keys = list(targets)
+        self._target_keys = sorted(targets)  # a fixed order: ties between typo targets break alike everywhere
 
     def _concept(self, token: str) -> str | None:
         for core, concept in self.lexicon.prefixes:
@@ -226,13 +226,17 @@ class Matcher:
         self._postings: dict[str, list[tuple[int, int]]] = {}
         self._example_weights: list[list[float]] = []
         for e, eid in enumerate(self._entry_ids):
-            self._example_weights.append([sum(self.weight(f) for f in ex) for ex in self._examples[eid]])
+            self._example_weights.append([math.fsum(map(self.weight, ex)) for ex in self._examples[eid]])
             for x, ex in enumerate(self._examples[eid]):
                 for f in ex:
                     self._postings.setdefault(f, []).append((e, x))
 
-    def weight(self, feature: str) -> float:
-        return self._idf.get(feature, self._unknown)
+    def weight(self, feature: str, unseen: float | None = None) -> float:
+        """A feature's IDF; a word no example uses weighs `unseen` ('offtopic' always fully)."""
+        known = self._idf.get(feature)
+        if known is not None:
+            return known
+        return self._unknown if unseen is None or feature == OFFTOPIC else unseen
 
     @staticmethod
     def _f_measure(wq: float, we: float, m: float) -> float:
@@ -271,20 +275,20 @@ class Matcher:
         # another subject and weigh fully; in a long one (someone telling what happened) they
         # are mostly context, so they weigh less. 'offtopic' always weighs fully.
         unseen = self._unknown * max(UNSEEN_FLOOR, min(1.0, SHORT_QUERY / len(query)))
-
-        def weight(feature: str) -> float:
-            known = self._idf.get(feature)
-            if known is not None:
-                return known
-            return self._unknown if feature == OFFTOPIC else unseen
-
-        weights = {f: weight(f) for f in query}
-        wq = sum(weights.values())
+        # Exact sums (math.fsum): a plain sum follows the set's order, which changes with the
+        # process's hash seed, so two instances could break a tie between entries differently.
+        weights = {f: self.weight(f, unseen) for f in query}
+        wq = math.fsum(weights.values())
         of = weights.__getitem__
-        f_measure, examples, example_weights = self._f_measure, self._example_sets, self._example_weights
+        f_measure, examples, example_weights, fsum = (
+            self._f_measure,
+            self._example_sets,
+            self._example_weights,
+            math.fsum,
+        )
         best: dict[int, float] = {}
         for e, x in {hit for f in query for hit in self._postings.get(f, ())}:
-            score = f_measure(wq, example_weights[e][x], sum(map(of, query & examples[e][x])))
+            score = f_measure(wq, example_weights[e][x], fsum(map(of, query & examples[e][x])))
             if score > best.get(e, 0.0):
                 best[e] = score
         scored = []

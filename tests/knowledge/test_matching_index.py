@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,10 @@ def matcher() -> Matcher:
 
 
 def brute_force(matcher: Matcher, features: list[str]) -> list[tuple[str, float]]:
-    """The definition: the best weighted F-measure over each entry's examples, context factor applied."""
+    """The definition: the best weighted F-measure over each entry's examples, context factor applied.
+
+    Sums are exact (math.fsum), so they do not depend on the order a set is walked in.
+    """
     query = set(features)
     scored = []
     for eid, examples in matcher._examples.items():
@@ -26,9 +30,9 @@ def brute_force(matcher: Matcher, features: list[str]) -> list[tuple[str, float]
         for example in examples:
             if not query or not example:
                 continue
-            wq = sum(matcher.weight(f) for f in query)
-            we = sum(matcher.weight(f) for f in example)
-            m = sum(matcher.weight(f) for f in query & example)
+            wq = math.fsum(matcher.weight(f) for f in query)
+            we = math.fsum(matcher.weight(f) for f in example)
+            m = math.fsum(matcher.weight(f) for f in query & example)
             if m:
                 p, r = m / wq, m / we
                 best = max(best, 100.0 * (1 + BETA * BETA) * p * r / (BETA * BETA * p + r))
