@@ -19,9 +19,9 @@ from knowledge.normalize import stem, tokens
 SOCIAL = frozenset({"hallo", "bedankt", "help"})
 # Features too general to outweigh a greeting, thanks or a call for help.
 GENERIC = frozenset({"waar", "wanneer", "open", "zelf", "collega", "bot"})
-# How and where one asks ("waar meld ik dat?", "bij het stadhuis"): no sign of a subject of ours
-# next to another subject.
-ASKING = frozenset({"melden", "place"})
+# How, where and in what one asks ("waar meld ik dat?", "bij het stadhuis", "mail me"): no sign of
+# a subject of ours next to another subject.
+ASKING = frozenset({"melden", "place", "tekst"})
 # Unseen words weigh fully in messages of up to this many features, then less (not below the floor).
 SHORT_QUERY = 3
 UNSEEN_FLOOR = 0.3

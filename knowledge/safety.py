@@ -27,7 +27,8 @@ _DANGER = [
     r"\bonveilig\b.*\b" + _NOW + r"\b", r"\bunsafe\b.*\b" + _NOW + r"\b",
     r"\bbel(t)? 112\b", r"\b112\b",
     # threats of violence happening now (present tense)
-    r"\b(bedreigt|bedreigen|dreigt|dreigen) " + _ME + r"\b", r"\b(word|wordt|worden) (nu |net )?bedreigd\b",
+    # ('bedreigd mijn collega': the d/t slip is common)
+    r"\b(bedreigt|bedreigd|bedreigen|dreigt|dreigen) " + _ME + r"\b", r"\b(word|wordt|worden) (nu |net )?bedreigd\b",
     r"\b(threatens|threatening|is threatening|are threatening) (me|us|to(?! (fire|sack|dismiss|report|sue|transfer|demote)\b))\b", r"\b(am|are|being) (being )?threatened\b",
     r"\bdreigt (me |mij )?(te )?(slaan|steken|vermoorden|doden|aan te vallen|iets aan te doen)\b",
     r"\b(slaat|schopt|duwt|aanvalt|valt) " + _ME + r"\b(?!.*\b(vorige|gisteren|vroeger|ooit|week|maand|jaar)\b)",

@@ -41,6 +41,7 @@ from knowledge.safety import check_safety
         "I'm being followed by a man from the tram stop",
         "er wordt op dit moment iemand belaagd bij de ingang",  # someone else, now
         "er loopt een man in de centrale hal met een knuppel te zwaaien",
+        "een bezoeker bedreigd mijn collega",  # the d/t slip
     ],
 )
 def test_danger(text: str) -> None:
