@@ -118,6 +118,7 @@ class Analyzer:
 
     def _features(self, text: str, asked: set[str]) -> list[str]:
         toks = tokens(text)
+        stems = [stem(t) for t in toks]
         out: list[str] = []
         i = 0
         phrases = self.lexicon.phrases
@@ -129,13 +130,13 @@ class Analyzer:
                     break
                 concept = phrases.get(tuple(toks[i : i + n]))
                 if concept is None:
-                    concept = phrases.get((*toks[i : i + n - 1], stem(toks[i + n - 1])))
+                    concept = phrases.get((*toks[i : i + n - 1], stems[i + n - 1]))
                 if concept is not None:
                     out.append(concept)
                     i += n
                     break
             else:
-                tok = toks[i]
+                tok, stemmed = toks[i], stems[i]
                 i += 1
                 # The asked-about word itself carries no topic; a lexicon concept inside it does.
                 if tok in self.lexicon.stopwords or tok in asked:
@@ -144,7 +145,6 @@ class Analyzer:
                 if concept is not None:
                     out.append(concept)
                     continue
-                stemmed = stem(tok)
                 if stemmed in self._targets or tok in self._targets:
                     out.append(self._targets.get(stemmed) or self._targets[tok])
                 else:
