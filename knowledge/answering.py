@@ -8,7 +8,7 @@ from typing import Literal
 from knowledge.check_request import pasted_text
 from knowledge.disclosure import looks_like_disclosure
 from knowledge.language import detect_lang
-from knowledge.matching import OFFTOPIC, Matcher
+from knowledge.matching import OFFTOPIC, TERM_FEATURE, WORD_QUESTION, Matcher
 from knowledge.models import Entry, Lang
 from knowledge.safety import Signal, check_safety
 
@@ -16,6 +16,8 @@ Kind = Literal["emergency", "answer", "clarify", "fallback"]
 EMERGENCY_TOPIC = "report.emergency"
 CHECK_TOPIC = "language.check"
 GUIDE_TOPIC = "report.start"
+TERM_TOPIC = "language.term"
+WRITING_TOPICS = frozenset({"language.guide", "language.check"})
 # A message that mentions these may be a disclosure: never keep its text.
 SENSITIVE = frozenset({"discriminatie", "intimidatie", "seksueel", "gevaar", "politie", "represaille"})
 
@@ -56,6 +58,17 @@ class Answerer:
             return Decision("emergency", EMERGENCY_TOPIC, 100.0, lang, signal=safety.signal, sensitive=True)
         result = self.matcher.match(text)
         sensitive = bool(SENSITIVE.intersection(result.features)) or looks_like_disclosure(text)
+        term_entry = self.matcher.kb.first_for_topic(TERM_TOPIC)
+        if (
+            term_entry is not None
+            and result.outcome != "fallback"
+            and result.topic in WRITING_TOPICS
+            and TERM_FEATURE in result.features
+            and WORD_QUESTION.intersection(result.features)
+        ):
+            # "is 'guys' OK when I address my team?": a question about one word, whatever else it
+            # touches; the word's own card says more than the general writing guidance.
+            return Decision("answer", TERM_TOPIC, result.score, lang, entry=term_entry, sensitive=sensitive)
         if result.outcome == "answer" and result.best is not None:
             return Decision(
                 "answer", result.topic, result.score, lang, entry=result.best, sensitive=sensitive

@@ -183,3 +183,20 @@ def test_a_disclosure_in_words_no_example_has_gets_the_guide_not_i_dont_understa
     text = "een klant scheldt me elke week uit aan de telefoon"  # 'telefoon' alone is another subject
     decision = brain().answerer.decide(text, "nl-NL")
     assert (decision.kind, decision.topic, decision.sensitive) == ("answer", "report.start", True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is it ok to say 'guys' when I write to the whole team?",  # touches addressing a group
+        "wat is een neutraal woord voor 'bejaardenhuis' in een brief",  # touches writing letters
+    ],
+)
+def test_a_question_about_one_word_gets_the_words_card_not_the_general_guidance(text: str) -> None:
+    assert brain().answerer.decide(text, "nl-NL").topic == "language.term"
+
+
+def test_writing_guidance_without_a_word_asked_about_stays_guidance() -> None:
+    assert brain().answerer.decide("hoe schrijf ik een aanhef zonder heer of mevrouw?", "nl-NL").topic == (
+        "language.guide"
+    )
