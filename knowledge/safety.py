@@ -67,6 +67,9 @@ _DANGER = [
     r"\b(ga|gaat|gaan|komt|komen) (je|jou|me|mij|ons) (pakken|grijpen|afmaken|vermoorden|neersteken|iets aandoen)\b",
     r"\b(je|jou|me|mij|ons) (gaat|gaan|komt|komen) (pakken|afmaken|vermoorden|neersteken|iets aandoen)\b",
     r"\b(gonna|going to|'ll|will) (kill|hurt|stab|shoot|beat up|get) (me|you|us)\b(?! (a|an|the|some|my|your|our)\b)",
+    r"\b(about to|going to|gonna|trying to|wants to) (hit|attack|punch|hurt|stab|kill|beat) "
+    r"(me|us|him|her|them|someone|a colleague|my colleague)\b",
+    r"\b(staat op het punt|gaat|wil|probeert) (me|mij|ons|hem|haar|iemand) (te )?(slaan|aanvallen|steken|schoppen)\b",
     r"\bhelp+ ?!{2,}", r"\b(sos|hulp nodig nu|help nu|help me nu|help me now)\b",
     r"\b(brand|fire)\b.*\b" + _NOW + r"\b", r"\bbommelding|bomb threat\b",
     r"\b(vechtpartij|knokpartij|schietpartij|steekpartij)\b", r"\b(er wordt|ze zijn aan het|zijn aan het) (gevochten|vechten)\b",

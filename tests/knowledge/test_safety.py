@@ -42,6 +42,8 @@ from knowledge.safety import check_safety
         "er wordt op dit moment iemand belaagd bij de ingang",  # someone else, now
         "er loopt een man in de centrale hal met een knuppel te zwaaien",
         "een bezoeker bedreigd mijn collega",  # the d/t slip
+        "a visitor at the desk is about to hit my colleague",
+        "die man staat op het punt me te slaan",
     ],
 )
 def test_danger(text: str) -> None:
@@ -87,6 +89,7 @@ def test_self_harm(text: str) -> None:
         "ik werd vorig jaar gestalkt door een ex-collega, kan ik dat nog melden?",  # a story
         "I am followed on LinkedIn by a recruiter",  # followed online, no danger
         "mijn collega werd vorige maand belaagd op straat, hoe kan ik haar steunen?",  # a story
+        "I am going to hit the gym after work",  # not a person
         "my colleague will get me a coffee",  # 'get me a ...' is an errand
         "ik kom je morgen halen bij het station",  # picking someone up
         "",
