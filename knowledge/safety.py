@@ -73,6 +73,7 @@ _DANGER = [
     r"\bhelp+ ?!{2,}", r"\b(sos|hulp nodig nu|help nu|help me nu|help me now)\b",
     r"\b(brand|fire)\b.*\b" + _NOW + r"\b", r"\bbommelding|bomb threat\b",
     r"\b(vechtpartij|knokpartij|schietpartij|steekpartij)\b", r"\b(er wordt|ze zijn aan het|zijn aan het) (gevochten|vechten)\b",
+    r"\ber wordt (nu |hier |daar |op dit moment |net )?(gevochten|geslagen|geschoten|gestoken)\b",
     r"\b(a|there is a|there's a) (fight|shooting|stabbing)\b", r"\bfight (is )?(going on|breaking out)\b",
 ]
 

@@ -44,6 +44,7 @@ from knowledge.safety import check_safety
         "een bezoeker bedreigd mijn collega",  # the d/t slip
         "a visitor at the desk is about to hit my colleague",
         "die man staat op het punt me te slaan",
+        "er wordt nu gevochten in de hal van het stadskantoor",
     ],
 )
 def test_danger(text: str) -> None:
