@@ -28,6 +28,9 @@ UNSEEN_FLOOR = 0.3
 # Score factor for an entry whose area needs context the message lacks.
 MISSING_CONTEXT = 0.6
 TERM_FEATURE = "@term"
+# Phrases that only open or soften a message ('quick question:', 'even checken'): dropped like
+# stop-words, so their words ('question') do not count as a subject.
+FILLER = "filler"
 # Words of subjects the bot does not cover (lexicon concept): never part of an
 # example, always weighing fully in a message.
 OFFTOPIC = "offtopic"
@@ -132,7 +135,8 @@ class Analyzer:
                 if concept is None:
                     concept = phrases.get((*toks[i : i + n - 1], stems[i + n - 1]))
                 if concept is not None:
-                    out.append(concept)
+                    if concept != FILLER:
+                        out.append(concept)
                     i += n
                     break
             else:

@@ -200,3 +200,9 @@ def test_writing_guidance_without_a_word_asked_about_stays_guidance() -> None:
     assert brain().answerer.decide("hoe schrijf ik een aanhef zonder heer of mevrouw?", "nl-NL").topic == (
         "language.guide"
     )
+
+
+def test_an_opener_is_dropped_like_a_stop_word() -> None:
+    features = brain().answerer.matcher.analyzer.features
+    assert "vraag" not in features("quick question: is there a prayer room in Noord?")
+    assert "vraag" in features("ik wil een vraag stellen aan de wethouder")  # a question *for* someone
