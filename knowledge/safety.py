@@ -44,7 +44,8 @@ _DANGER = [
     # The Dutch progressive ('staat te dreigen', 'is aan het vechten') is happening now as well.
     r"\b(staat|staan|zit|zitten|loopt|lopen)\b[^.!?]{0,60}\bte (dreigen|bedreigen|slaan|schoppen|vechten|zwaaien)\b",
     r"\baan het (dreigen|bedreigen|vechten|slaan|schoppen)\b",
-    r"\b(dreigt|dreigen)\b[^.!?]{0,60}\bte (slaan|steken|schieten|vermoorden|doden|vernielen)\b", r"\bkort en klein\b",
+    r"\b(dreigt|dreigen)\b[^.!?]{0,60}\b(te (slaan|steken|schieten|vermoorden|doden|vernielen|slopen)"
+    r"|aan te vallen|kapot te maken|in elkaar te slaan|neer te steken)\b", r"\bkort en klein\b",
     # The English progressive is happening now by itself.
     r"\b(is|are|'s|'re) (attacking|hitting|beating|assaulting|stabbing)\b",
     r"\b(bedreiging|dreiging|aanval|threat|attack)\b.*\b" + _NOW + r"\b",

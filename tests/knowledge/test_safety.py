@@ -45,6 +45,7 @@ from knowledge.safety import check_safety
         "a visitor at the desk is about to hit my colleague",
         "die man staat op het punt me te slaan",
         "er wordt nu gevochten in de hal van het stadskantoor",
+        "een klant dreigt de boel te slopen en mijn collega aan te vallen",
     ],
 )
 def test_danger(text: str) -> None:
