@@ -18,6 +18,7 @@ from typing import Any
 from dialogs._sdk import Activity
 from dialogs.main_dialog import MAX_QUESTION_CHARS, MainDialog
 from dialogs.turn import Said, TurnMatch, match_trace
+from knowledge.ports import GapLog
 
 # Whether the conversation under this Bot Framework storage key has no flow running.
 Idle = Callable[[str], Awaitable[bool]]
@@ -29,10 +30,10 @@ class QuickReply:
 
     activities: list[Activity]
     said: Said
-    main: MainDialog
+    gaps: GapLog
 
     async def delivered(self) -> None:
-        await self.said.keep_gaps(self.main.services.gaps)
+        await self.said.keep_gaps(self.gaps)
 
 
 class QuickTurn:
@@ -51,8 +52,8 @@ class QuickTurn:
         said = await self.main.said_at_once(decision, text)
         if said is None:
             return None
-        match = said.match or TurnMatch(decision.topic, decision.score)
-        return QuickReply([*said.activities, match_trace(match)], said, self.main)
+        match = said.match or TurnMatch.of(decision.topic, decision.score)
+        return QuickReply([*said.activities, match_trace(match)], said, self.main.services.gaps)
 
 
 def storage_key(channel_id: str, conversation_id: str) -> str:

@@ -20,9 +20,14 @@ class TurnMatch:
     topic: str
     score: float
 
+    @classmethod
+    def of(cls, topic: str, score: float) -> TurnMatch:
+        """The match as the trace reports it: the score held to 0..100."""
+        return cls(topic, max(0.0, min(100.0, float(score))))
+
 
 def record_match(context: TurnContext, topic: str, score: float) -> None:
-    context.turn_state[MATCH_KEY] = TurnMatch(topic, max(0.0, min(100.0, float(score))))
+    context.turn_state[MATCH_KEY] = TurnMatch.of(topic, score)
 
 
 def recorded_match(context: TurnContext) -> TurnMatch:
@@ -86,7 +91,7 @@ class Said:
         return self
 
     def record(self, topic: str, score: float) -> Said:
-        self.match = TurnMatch(topic, max(0.0, min(100.0, float(score))))
+        self.match = TurnMatch.of(topic, score)
         return self
 
     async def send(self, context: TurnContext, gaps: GapLog) -> None:

@@ -58,14 +58,15 @@ class Answerer:
             return Decision("emergency", EMERGENCY_TOPIC, 100.0, lang, signal=safety.signal, sensitive=True)
         result = self.matcher.match(text)
         sensitive = bool(SENSITIVE.intersection(result.features)) or looks_like_disclosure(text)
-        term_entry = self.matcher.kb.first_for_topic(TERM_TOPIC)
-        if (
-            term_entry is not None
-            and result.outcome != "fallback"
+        term_entry = (
+            self.matcher.kb.first_for_topic(TERM_TOPIC)
+            if result.outcome != "fallback"
             and result.topic in WRITING_TOPICS
             and TERM_FEATURE in result.features
             and WORD_QUESTION.intersection(result.features)
-        ):
+            else None
+        )
+        if term_entry is not None:
             # "is 'guys' OK when I address my team?": a question about one word, whatever else it
             # touches; the word's own card says more than the general writing guidance.
             return Decision("answer", TERM_TOPIC, result.score, lang, entry=term_entry, sensitive=sensitive)

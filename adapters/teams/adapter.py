@@ -189,6 +189,11 @@ class EdgeAdapter(CloudAdapter):
         return super()._process_turn_results(context)
 
 
+def apology_for(locale: str | None) -> str:
+    """The short apology for a failed turn, in the client's language."""
+    return APOLOGY["en" if (locale or "").lower().startswith("en") else "nl"]
+
+
 def failed_turn_trace() -> Activity:
     """The knowledge.match trace of a turn that failed: nothing was answered."""
     return Activity(
@@ -228,9 +233,8 @@ async def _on_turn_error(context: TurnContext, error: Exception) -> None:
     activity = context.activity
     if activity.type not in (ActivityTypes.message, ActivityTypes.invoke):
         return
-    lang = "en" if (activity.locale or "").lower().startswith("en") else "nl"
     try:
-        await context.send_activity(APOLOGY[lang])
+        await context.send_activity(apology_for(activity.locale))
         if activity.type == ActivityTypes.message and not context.turn_state.get(_TRACE_SENT):
             # The contract: every message turn ends with exactly one knowledge.match trace.
             await context.send_activity(failed_turn_trace())

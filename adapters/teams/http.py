@@ -22,7 +22,7 @@ from botbuilder.schema import Activity, ChannelAccount
 
 from adapters.teams.activity_schema import check_activity
 from adapters.teams.adapter import (
-    APOLOGY,
+    apology_for,
     failed_turn_trace,
     http_pool_of,
     post_replies,
@@ -118,26 +118,25 @@ class MessagesEndpoint:
         if self.quick is None:
             return None
         try:
-            ref = reference_of(body)
+            # Deciding has no side effects (gaps are kept once delivered), so declining is free.
             reply = await self.quick(body)
+            if reply is None:
+                return None
+            ref = reference_of(body)
         except Exception as error:  # e.g. the database is away: the full path says sorry properly
             log.warning(
                 "quick path declined", extra={"event": "quick_failed", "error_type": type(error).__name__}
             )
             return None
-        if reply is None:
-            return None
         self.quick_turns += 1
         activities = [stamp(activity, ref) for activity in reply.activities]
-        lang = "en" if (ref.locale or "").lower().startswith("en") else "nl"
-        apology = stamp(Activity(text=APOLOGY[lang], input_hint="acceptingInput"), ref)
         if body.get("deliveryMode") == "expectReplies":
             try:
                 await reply.delivered()
             except Exception as error:
                 _turn_failed(outcome, error)
                 # As the full path's error handler: the apology, then the trace of a failed turn.
-                activities[-1:] = [apology, stamp(failed_turn_trace(), ref)]
+                activities[-1:] = [_apology(ref), stamp(failed_turn_trace(), ref)]
             return web.json_response(replies_body(activities))
         connector = await identity.connector_factory.create(ref.service_url, identity.audience)
         try:
@@ -146,7 +145,7 @@ class MessagesEndpoint:
         except Exception as error:
             _turn_failed(outcome, error)
             try:
-                await post_replies(connector, [apology])
+                await post_replies(connector, [_apology(ref)])
             except Exception as exc:  # the connector may be the thing that is down
                 log.warning(
                     "apology not sent", extra={"event": "apology_failed", "error_type": type(exc).__name__}
@@ -184,6 +183,10 @@ class MessagesEndpoint:
         pool = http_pool_of(self.adapter)
         if pool is not None:
             await pool.close()
+
+
+def _apology(ref: Any) -> Activity:
+    return stamp(Activity(text=apology_for(ref.locale), input_hint="acceptingInput"), ref)
 
 
 def _turn_failed(outcome: TurnOutcome, error: Exception) -> None:
